@@ -1,0 +1,7 @@
+package city.twofour;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class TwofourApplication {
+}
