@@ -1,0 +1,245 @@
+package city.twofour.common.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import city.twofour.common.Console;
+import org.flywaydb.core.Flyway;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The commands that need the database: migrate, run, jobs, restart and demo.
+ */
+@Component
+public class JobCommand {
+
+    /** Each run of a job gets a new instance; a failed run is resumed instead when asked with the same parameters. */
+    static final String RUN_ID = "run.id";
+
+    enum Kind {
+        MIGRATE("migrate", """
+                Usage: twofour migrate
+
+                Applies the migrations in schemas/migration that the database lacks (as the owner role).
+                """),
+        RUN("run", """
+                Usage: twofour run JOB [key=value ...]
+
+                Runs JOB with the given parameters; paths are taken relative to the current directory.
+                If the last run of JOB with the same parameters failed, it is resumed where it stopped.
+                Exit code 0 when the job completed, 1 when it failed.
+
+                Jobs:
+                  load-grids divisions=CSV grids=GEOJSON
+                """),
+        JOBS("jobs", """
+                Usage: twofour jobs [--limit N]
+
+                Lists the most recent job executions (default 20): id, job, status, start, duration,
+                records read, written and rejected (skipped), and the exit message of failed ones.
+                """),
+        RESTART("restart", """
+                Usage: twofour restart EXECUTION_ID
+
+                Resumes a failed or stopped job execution where it stopped: completed steps are not run
+                again and a step resumes after its last committed chunk.
+                """),
+        DEMO("demo", """
+                Usage: twofour demo
+
+                Runs the pipeline on the committed samples (samples/tiny) and lists the executions.
+                """);
+
+        private final String word;
+        private final String help;
+
+        Kind(String word, String help) {
+            this.word = word;
+            this.help = help;
+        }
+
+        String help() {
+            return help;
+        }
+
+        static Kind of(String word) {
+            for (Kind kind : values()) {
+                if (kind.word.equals(word)) {
+                    return kind;
+                }
+            }
+            throw new UsageException("unknown command '" + word + "'");
+        }
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final List<Job> jobs;
+    private final JobHistory history;
+    private final Flyway flyway;
+    private final Path home;
+
+    public JobCommand(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, JobHistory history,
+                      Flyway flyway, @Value("${TWOFOUR_HOME:.}") String home) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        this.history = history;
+        this.flyway = flyway;
+        this.home = Path.of(home);
+    }
+
+    int execute(Kind kind, List<String> args) {
+        return switch (kind) {
+            case MIGRATE -> migrate(args);
+            case RUN -> {
+                if (args.isEmpty()) {
+                    throw new UsageException("run needs a job name");
+                }
+                yield run(args.get(0), parameters(args.subList(1, args.size()))) ? 0 : 1;
+            }
+            case JOBS -> {
+                history.print(limit(args));
+                yield 0;
+            }
+            case RESTART -> restart(executionId(args)) ? 0 : 1;
+            case DEMO -> demo();
+        };
+    }
+
+    private int migrate(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("migrate takes no arguments");
+        }
+        // Boot has already migrated on start; this confirms the state.
+        var info = flyway.info();
+        Console.say("schema at version %s, %d migrations applied, %d pending",
+                info.current() == null ? "none" : info.current().getVersion(), info.applied().length, info.pending().length);
+        return 0;
+    }
+
+    /** Starts a job, or resumes its last run when that failed with the same parameters; true when it completed. */
+    boolean run(String jobName, Map<String, String> requested) {
+        Job job = job(jobName);
+        JobInstance lastInstance = jobRepository.getLastJobInstance(jobName);
+        JobExecution last = lastInstance == null ? null : jobRepository.getLastJobExecution(lastInstance);
+        if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)
+                && requested.equals(userParameters(last.getJobParameters()))) {
+            return resume(last);
+        }
+        long runId = last == null ? 1 : Objects.requireNonNullElse(last.getJobParameters().getLong(RUN_ID), 0L) + 1;
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        requested.forEach(parameters::addString);
+        parameters.addLong(RUN_ID, runId);
+        try {
+            return report(jobOperator.start(job, parameters.toJobParameters()));
+        } catch (org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            throw new UsageException(jobName + ": " + e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean restart(long executionId) {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new UsageException("there is no job execution " + executionId);
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new UsageException("execution " + executionId + " has completed; there is nothing to resume");
+        }
+        return resume(execution);
+    }
+
+    private boolean resume(JobExecution execution) {
+        Console.say("%s: resuming execution %d, which %s", execution.getJobInstance().getJobName(), execution.getId(),
+                execution.getStatus().name().toLowerCase());
+        try {
+            return report(jobOperator.restart(execution));
+        } catch (Exception e) {
+            throw new IllegalStateException("execution " + execution.getId() + " cannot be resumed: " + e.getMessage(), e);
+        }
+    }
+
+    private int demo() {
+        Path samples = home.resolve("samples/tiny");
+        boolean ok = run("load-grids", Map.of(
+                "divisions", samples.resolve("divisions.csv").toAbsolutePath().normalize().toString(),
+                "grids", samples.resolve("grids.geojson").toAbsolutePath().normalize().toString()));
+        Console.say("");
+        history.print(5);
+        return ok ? 0 : 1;
+    }
+
+    private boolean report(JobExecution execution) {
+        String name = execution.getJobInstance().getJobName();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            Console.say("%s: completed (execution %d)", name, execution.getId());
+            return true;
+        }
+        String cause = execution.getAllFailureExceptions().stream().findFirst()
+                .map(ErrorMessages::oneLine).orElse(execution.getExitStatus().getExitDescription());
+        System.err.printf("twofour: %s %s (execution %d): %s%n  fix the cause, then resume with: twofour restart %d%n",
+                name, execution.getStatus().name().toLowerCase(), execution.getId(), cause, execution.getId());
+        return false;
+    }
+
+    private Job job(String name) {
+        return jobs.stream().filter(job -> job.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new UsageException("unknown job '" + name + "'; jobs: "
+                        + jobs.stream().map(Job::getName).sorted().collect(Collectors.joining(", "))));
+    }
+
+    private static Map<String, String> userParameters(JobParameters parameters) {
+        return parameters.parameters().stream()
+                .filter(p -> !p.name().equals(RUN_ID))
+                .collect(Collectors.toMap(p -> p.name(), p -> String.valueOf(p.value())));
+    }
+
+    /** Parses key=value words; a value naming an existing file or folder becomes its absolute path. */
+    static Map<String, String> parameters(List<String> words) {
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        for (String word : words) {
+            int equals = word.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("expected key=value, got '" + word + "'");
+            }
+            String value = word.substring(equals + 1);
+            Path path = Path.of(value);
+            parameters.put(word.substring(0, equals),
+                    Files.exists(path) ? path.toAbsolutePath().normalize().toString() : value);
+        }
+        return parameters;
+    }
+
+    private static int limit(List<String> args) {
+        if (args.isEmpty()) {
+            return 20;
+        }
+        if (args.size() == 2 && args.get(0).equals("--limit") && args.get(1).matches("\\d+")) {
+            return Integer.parseInt(args.get(1));
+        }
+        throw new UsageException("jobs takes only --limit N");
+    }
+
+    private static long executionId(List<String> args) {
+        if (args.size() != 1 || !args.get(0).matches("\\d+")) {
+            throw new UsageException("restart needs one execution id (see twofour jobs)");
+        }
+        return Long.parseLong(args.get(0));
+    }
+}

@@ -1,0 +1,39 @@
+package city.twofour.feed;
+
+/**
+ * Why an input row was rejected: a code a data officer can act on, with a message in Chinese and in English.
+ */
+public enum RejectReason {
+
+    MISSING_REQUIRED_FIELD("缺少必填字段", "a required field is empty"),
+    BAD_CODE("代码格式错误", "the code does not have the expected format"),
+    BAD_VALUE("取值不在允许范围内", "the value is not one of the allowed values"),
+    UNKNOWN_PARENT("上级区划不存在", "the parent division is unknown"),
+    UNKNOWN_VILLAGE("所属村(社区)不存在", "the village/community code is not in the division table"),
+    TOWN_MISMATCH("所属镇街与村(社区)不一致", "the town does not contain the given village"),
+    DUPLICATE_CODE("同一文件中代码重复", "the same code appears earlier in the same file"),
+    GEOMETRY_MISSING("缺少几何图形", "the feature has no geometry"),
+    GEOMETRY_UNPARSABLE("几何图形无法解析", "the geometry is not valid GeoJSON"),
+    GEOMETRY_NOT_POLYGONAL("几何图形不是面", "the geometry is not a polygon or multipolygon"),
+    GEOMETRY_INVALID("几何图形无效(自相交等)", "the polygon is invalid (self-intersection, bad ring, ...)"),
+    WRONG_SRID("坐标系不是CGCS2000(EPSG:4490)", "the coordinate system is not CGCS2000 (EPSG:4490)"),
+    COORDINATE_OUTSIDE_CITY("坐标超出本市范围", "the coordinates lie outside the city"),
+    WRONG_COLUMN_COUNT("列数与表头不一致", "the row has a different number of columns than the header"),
+    BROKEN_QUOTING("引号不匹配", "the row has unbalanced quotes");
+
+    private final String zh;
+    private final String en;
+
+    RejectReason(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

@@ -1,0 +1,21 @@
+package city.twofour.grid;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+/**
+ * The parameters of {@code load-grids}, read once from the job parameters.
+ *
+ * @param divisions CSV of towns and villages ({@code code,name,level,parent_code}, UTF-8)
+ * @param grids     GeoJSON FeatureCollection of grid polygons
+ */
+public record LoadGridsParameters(Path divisions, Path grids) {
+
+    public static final String DIVISIONS = "divisions";
+    public static final String GRIDS = "grids";
+
+    public static LoadGridsParameters of(JobParameters parameters) {
+        return new LoadGridsParameters(Path.of(parameters.getString(DIVISIONS)), Path.of(parameters.getString(GRIDS)));
+    }
+}

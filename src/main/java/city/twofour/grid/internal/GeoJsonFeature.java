@@ -1,0 +1,10 @@
+package city.twofour.grid.internal;
+
+/**
+ * A feature as read from a GeoJSON FeatureCollection, its parts still JSON text.
+ *
+ * @param geometryJson null when the feature has no geometry
+ * @param crs          the feature's or the collection's declared coordinate system, null when none
+ */
+public record GeoJsonFeature(int recordNo, String propertiesJson, String geometryJson, String crs) {
+}
