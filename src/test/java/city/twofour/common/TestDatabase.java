@@ -1,0 +1,63 @@
+package city.twofour.common;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The test database as its three roles see it, and a way to empty its data between tests.
+ */
+@Component
+public class TestDatabase {
+
+    private static final String CLEAR_DATA = """
+            DELETE FROM ops.reject;
+            DELETE FROM staging.grid_feature;
+            DELETE FROM master.grid;
+            DELETE FROM master.division;
+            DELETE FROM ops.feed_file;
+            """;
+
+    private final Environment environment;
+    private final JdbcTemplate jdbc;
+
+    public TestDatabase(Environment environment, JdbcTemplate jdbc) {
+        this.environment = environment;
+        this.jdbc = jdbc;
+    }
+
+    public void clearData() {
+        jdbc.execute(CLEAR_DATA);
+    }
+
+    public String url() {
+        return environment.getRequiredProperty("twofour.test.db-url");
+    }
+
+    /** The owner role, which may change the structure (migrations, triggers). */
+    public Connection ownerConnection() throws SQLException {
+        return connect(url(), "TWOFOUR_DB_OWNER", "TWOFOUR_DB_OWNER_PASSWORD");
+    }
+
+    public Connection ownerConnection(String url) throws SQLException {
+        return connect(url, "TWOFOUR_DB_OWNER", "TWOFOUR_DB_OWNER_PASSWORD");
+    }
+
+    /** The read-only role of downstream readers. */
+    public Connection readerConnection() throws SQLException {
+        return connect(url(), "TWOFOUR_DB_READER", "TWOFOUR_DB_READER_PASSWORD");
+    }
+
+    public String property(String name) {
+        return environment.getRequiredProperty(name);
+    }
+
+    private Connection connect(String url, String userKey, String passwordKey) throws SQLException {
+        return DriverManager.getConnection(url, environment.getRequiredProperty(userKey),
+                environment.getRequiredProperty(passwordKey));
+    }
+}

@@ -1,0 +1,160 @@
+package city.twofour.grid;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import city.twofour.common.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+@SpringBootTest
+@SpringBatchTest
+@TestPropertySource(properties = "twofour.chunk-size=2")
+class LoadGridsFunctionalTests {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/grid");
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    @Qualifier("loadGridsJob")
+    Job loadGridsJob;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestDatabase database;
+
+    @BeforeEach
+    void emptyDatabase() {
+        database.clearData();
+        jobs.setJob(loadGridsJob);
+    }
+
+    @AfterEach
+    void dropFailingTrigger() throws SQLException {
+        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("DROP TRIGGER IF EXISTS fail_on_grid ON master.grid");
+            sql.execute("DROP FUNCTION IF EXISTS master.fail_on_grid()");
+        }
+    }
+
+    @Test
+    void loadsGoodGridsAndRejectsEachBadFeatureWithItsReason() throws Exception {
+        JobExecution execution = jobs.startJob(parameters("grids.geojson"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT code FROM master.grid ORDER BY code", String.class)).containsExactly(
+                "441900006001001", "441900006001002", "441900006002001", "441900006002002", "441900006003001");
+        assertThat(rejectReasons("grids")).containsOnly(
+                entry(6, "DUPLICATE_CODE"), entry(7, "GEOMETRY_INVALID"), entry(8, "UNKNOWN_VILLAGE"),
+                entry(9, "GEOMETRY_MISSING"), entry(10, "GEOMETRY_NOT_POLYGONAL"), entry(11, "COORDINATE_OUTSIDE_CITY"),
+                entry(12, "MISSING_REQUIRED_FIELD"), entry(13, "TOWN_MISMATCH"));
+        assertThat(rejectReasons("divisions")).containsOnly(
+                entry(6, "BAD_CODE"), entry(7, "UNKNOWN_PARENT"), entry(8, "BAD_VALUE"));
+        assertThat(jdbc.queryForObject("SELECT srid FROM geometry_columns WHERE f_table_name = 'grid'", Integer.class))
+                .isEqualTo(4490);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid WHERE town_code = '441900006' AND area_m2 > 1e6",
+                Integer.class)).isEqualTo(5);
+    }
+
+    @Test
+    void loadingTheSameFilesAgainChangesNothing() throws Exception {
+        jobs.startJob(parameters("grids.geojson"));
+        List<Map<String, Object>> gridsBefore = jdbc.queryForList("SELECT * FROM master.grid ORDER BY code");
+        List<Map<String, Object>> divisionsBefore = jdbc.queryForList("SELECT * FROM master.division ORDER BY code");
+
+        JobExecution again = jobs.startJob(parameters("grids.geojson"));
+
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT * FROM master.grid ORDER BY code")).isEqualTo(gridsBefore);
+        assertThat(jdbc.queryForList("SELECT * FROM master.division ORDER BY code")).isEqualTo(divisionsBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.reject", Integer.class)).isEqualTo(11);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staging.grid_feature", Integer.class)).isEqualTo(13);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.feed_file", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsFeaturesOfAFileInAnotherCoordinateSystem() throws Exception {
+        JobExecution execution = jobs.startJob(parameters("grids-web-mercator.geojson"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(rejectReasons("grids")).containsOnly(entry(1, "WRONG_SRID"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isZero();
+    }
+
+    @Test
+    void aJobThatFailsHalfWayIsRestartedAndFinishesWithoutDuplicates() throws Exception {
+        failWhenGridIsWritten("441900006002002");
+        JobParameters parameters = parameters("grids.geojson");
+
+        JobExecution failed = jobs.startJob(parameters);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        int loadedBeforeFailure = jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class);
+        assertThat(loadedBeforeFailure).isBetween(1, 4);
+
+        dropFailingTrigger();
+        JobExecution restarted = jobs.getJobOperator().restart(failed);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staging.grid_feature", Integer.class)).isEqualTo(13);
+        assertThat(rejectReasons("grids")).hasSize(8);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.feed_file", Integer.class)).isEqualTo(2);
+    }
+
+    private void failWhenGridIsWritten(String code) throws SQLException {
+        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("""
+                    CREATE FUNCTION master.fail_on_grid() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.code = '%s' THEN RAISE EXCEPTION 'disk full while writing grid %%', NEW.code; END IF;
+                      RETURN NEW;
+                    END $$
+                    """.formatted(code));
+            sql.execute("""
+                    CREATE TRIGGER fail_on_grid BEFORE INSERT ON master.grid
+                    FOR EACH ROW EXECUTE FUNCTION master.fail_on_grid()
+                    """);
+        }
+    }
+
+    private JobParameters parameters(String gridsFile) {
+        return jobs.getUniqueJobParametersBuilder()
+                .addString(LoadGridsParameters.DIVISIONS, FIXTURES.resolve("divisions.csv").toAbsolutePath().toString())
+                .addString(LoadGridsParameters.GRIDS, FIXTURES.resolve(gridsFile).toAbsolutePath().toString())
+                .toJobParameters();
+    }
+
+    private Map<Integer, String> rejectReasons(String feed) {
+        Map<Integer, String> reasons = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT r.record_no, r.reason FROM ops.reject r JOIN ops.feed_file f ON f.id = r.file_id WHERE f.feed = ?
+                """, rs -> {
+            reasons.put(rs.getInt("record_no"), rs.getString("reason"));
+        }, feed);
+        return reasons;
+    }
+}
