@@ -44,7 +44,7 @@ public final class Cli {
         return run(args, System.out, System.err);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> words = new ArrayList<>(Arrays.asList(args));
         boolean verbose = words.remove("--verbose") | words.remove("-v");
         if (words.isEmpty()) {
