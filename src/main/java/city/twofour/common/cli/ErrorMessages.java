@@ -24,4 +24,15 @@ final class ErrorMessages {
         }
         return message.lines().findFirst().orElse(message);
     }
+
+    /** The innermost cause of a stack trace kept as text (a failed job's exit message), without class names. */
+    static String fromStackTrace(String trace) {
+        String cause = trace.lines().findFirst().orElse("");
+        for (String line : trace.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+    }
 }

@@ -44,7 +44,7 @@ public class JobHistory {
                     start == null ? "-" : start.toLocalDateTime().withNano(0).toString().replace('T', ' '),
                     start == null || end == null ? "-" : duration(Duration.between(start.toInstant(), end.toInstant())),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"),
-                    message == null || message.isBlank() ? "" : message.lines().findFirst().orElse(""));
+                    message == null || message.isBlank() ? "" : ErrorMessages.fromStackTrace(message));
         }, limit);
     }
 
