@@ -1,37 +1,28 @@
 package city.twofour.feed;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Streams the rows of a delimited file with a header line. A UTF-8 byte-order mark is tolerated.
- * Restartable: the step's execution context keeps the number of rows read.
+ * Streams the rows of a delimited file with a header line, one line per row. A line that cannot be read (bad
+ * encoding, broken quoting) still becomes a row, marked with what is wrong, so that the processor rejects it and
+ * nothing is dropped. Blank lines are skipped. Restartable: the step's context keeps the number of rows read.
  */
 public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
-
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Path path;
     private final long fileId;
     private final Charset charset;
     private final char delimiter;
 
-    private CSVParser parser;
-    private Iterator<CSVRecord> records;
+    private FileLines lines;
     private List<String> header;
 
     public CsvRowReader(String name, Path path, long fileId, Charset charset, char delimiter) {
@@ -44,46 +35,53 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 
     @Override
     protected void doOpen() throws IOException {
-        InputStream in = skipByteOrderMark(new BufferedInputStream(Files.newInputStream(path)));
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true)
-                .setIgnoreEmptyLines(true)
-                .get();
-        parser = CSVParser.builder().setReader(new InputStreamReader(in, charset)).setFormat(format).get();
-        header = parser.getHeaderNames();
-        records = parser.iterator();
+        lines = new FileLines(Files.newInputStream(path), charset);
+        FileLines.Line first = lines.next();
+        if (first == null) {
+            throw new IllegalStateException(path.getFileName() + " is empty: it has no header line");
+        }
+        if (first.text() == null) {
+            throw new IllegalStateException(path.getFileName() + ": the header line is not valid " + charset.name()
+                    + " text; is the file in another encoding?");
+        }
+        header = DelimitedLine.split(first.text(), delimiter);
+        if (header == null) {
+            throw new IllegalStateException(path.getFileName() + ": the header line has broken quoting");
+        }
+        header = header.stream().map(String::strip).toList();
     }
 
     @Override
-    protected CsvRow doRead() {
-        if (!records.hasNext()) {
+    protected CsvRow doRead() throws IOException {
+        FileLines.Line line;
+        do {
+            line = lines.next();
+        } while (line != null && line.text() != null && line.text().isBlank());
+        if (line == null) {
             return null;
         }
-        CSVRecord record = records.next();
+        if (line.text() == null) {
+            return malformed(line, new String(line.bytes(), charset), RejectReason.BAD_ENCODING);
+        }
+        List<String> fields = DelimitedLine.split(line.text(), delimiter);
+        if (fields == null) {
+            return malformed(line, line.text(), RejectReason.BROKEN_QUOTING);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            values.put(header.get(i), i < record.size() ? record.get(i) : null);
+            values.put(header.get(i), i < fields.size() ? fields.get(i) : null);
         }
-        int lineNo = (int) record.getRecordNumber() + 1;
-        return new CsvRow(fileId, lineNo, values, record.size(), String.join(String.valueOf(delimiter), record.values()));
+        return new CsvRow(fileId, line.number(), values, fields.size(), line.text(), null, line.terminated());
     }
 
     @Override
     protected void doClose() throws IOException {
-        if (parser != null) {
-            parser.close();
+        if (lines != null) {
+            lines.close();
         }
     }
 
-    private static InputStream skipByteOrderMark(BufferedInputStream in) throws IOException {
-        in.mark(UTF8_BOM.length);
-        byte[] start = in.readNBytes(UTF8_BOM.length);
-        if (!java.util.Arrays.equals(start, UTF8_BOM)) {
-            in.reset();
-        }
-        return in;
+    private CsvRow malformed(FileLines.Line line, String original, RejectReason reason) {
+        return new CsvRow(fileId, line.number(), Map.of(), 0, original, reason, line.terminated());
     }
 }

@@ -19,7 +19,9 @@ public enum RejectReason {
     WRONG_SRID("坐标系不是CGCS2000(EPSG:4490)", "the coordinate system is not CGCS2000 (EPSG:4490)"),
     COORDINATE_OUTSIDE_CITY("坐标超出本市范围", "the coordinates lie outside the city"),
     WRONG_COLUMN_COUNT("列数与表头不一致", "the row has a different number of columns than the header"),
-    BROKEN_QUOTING("引号不匹配", "the row has unbalanced quotes");
+    BROKEN_QUOTING("引号不匹配", "the row has unbalanced quotes"),
+    TRUNCATED_LINE("最后一行不完整(文件被截断)", "the last line is cut short: the file seems truncated"),
+    BAD_ENCODING("字符编码错误", "the line is not valid text in the file's declared encoding");
 
     private final String zh;
     private final String en;

@@ -29,10 +29,7 @@ public class DivisionValidator implements ItemProcessor<CsvRow, Division> {
 
     @Override
     public Division process(CsvRow row) {
-        if (row.columnCount() != row.values().size()) {
-            throw new RejectedRecordException(null, RejectReason.WRONG_COLUMN_COUNT,
-                    row.columnCount() + " columns, header has " + row.values().size());
-        }
+        row.requireWellFormed();
         String code = required(row, "code");
         String name = required(row, "name");
         String levelText = required(row, "level");

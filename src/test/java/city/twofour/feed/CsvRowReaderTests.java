@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CsvRowReaderTests {
 
@@ -35,6 +36,25 @@ class CsvRowReaderTests {
         assertThat(second.columnCount()).isEqualTo(3);
         assertThat(second.original()).isEqualTo("441900003,东城街道,extra");
         assertThat(reader.read()).isNull();
+        reader.close();
+    }
+
+    @Test
+    void aLineWithBrokenQuotingOrACutOffEndIsStillARowThatKnowsWhatIsWrong() throws Exception {
+        Path file = folder.resolve("broken.csv");
+        Files.writeString(file, "code,name,level\n441900006,\"莞城,town\n441900003,东城街道,town\n441900004,南城");
+        CsvRowReader reader = new CsvRowReader("test", file, 1, StandardCharsets.UTF_8, ',');
+        reader.open(new ExecutionContext());
+
+        CsvRow brokenQuoting = reader.read();
+        CsvRow good = reader.read();
+        CsvRow truncated = reader.read();
+
+        assertThat(brokenQuoting.malformation()).isEqualTo(RejectReason.BROKEN_QUOTING);
+        assertThat(brokenQuoting.recordNo()).isEqualTo(2);
+        assertThat(good.requireWellFormed().get("name")).isEqualTo("东城街道");
+        assertThat(catchThrowableOfType(RejectedRecordException.class, truncated::requireWellFormed).reason())
+                .isEqualTo(RejectReason.TRUNCATED_LINE);
         reader.close();
     }
 
