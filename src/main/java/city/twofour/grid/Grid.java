@@ -6,5 +6,5 @@ import org.locationtech.jts.geom.MultiPolygon;
  * A basic grid (基础网格) ready for the master table.
  */
 public record Grid(String code, String name, String villageCode, String townCode, MultiPolygon geometry,
-                   long sourceFileId, String sourceFile, int sourceRecord) {
+                   long sourceFileId, int sourceRecord) {
 }

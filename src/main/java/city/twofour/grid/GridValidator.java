@@ -29,18 +29,15 @@ public class GridValidator implements ItemProcessor<GridFeature, Grid> {
 
     private final Map<String, String> townOfVillage;
     private final Envelope cityBounds;
-    private final String sourceFile;
     private final GeoJsonReader geoJson = new GeoJsonReader(Geometries.FACTORY);
 
     /**
      * @param townOfVillage the town code of each known village code
      * @param cityBounds    longitude/latitude box a grid must lie in
-     * @param sourceFile    name of the delivered file, kept with each grid
      */
-    public GridValidator(Map<String, String> townOfVillage, Envelope cityBounds, String sourceFile) {
+    public GridValidator(Map<String, String> townOfVillage, Envelope cityBounds) {
         this.townOfVillage = townOfVillage;
         this.cityBounds = cityBounds;
-        this.sourceFile = sourceFile;
     }
 
     @Override
@@ -65,7 +62,7 @@ public class GridValidator implements ItemProcessor<GridFeature, Grid> {
             throw new RejectedRecordException("town_code", RejectReason.TOWN_MISMATCH,
                     "village " + villageCode + " is in town " + townCode + ", not " + feature.townCode());
         }
-        return new Grid(code, name, villageCode, townCode, geometry, feature.fileId(), sourceFile, feature.recordNo());
+        return new Grid(code, name, villageCode, townCode, geometry, feature.fileId(), feature.recordNo());
     }
 
     private MultiPolygon geometry(String json) {

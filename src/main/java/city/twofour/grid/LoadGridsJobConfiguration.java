@@ -16,7 +16,9 @@ import city.twofour.grid.internal.GeoJsonFeature;
 import city.twofour.grid.internal.GeoJsonFeatureReader;
 import city.twofour.grid.internal.GridFeatureStager;
 import city.twofour.grid.internal.GridLoadReport;
-import city.twofour.grid.internal.GridWriter;
+import city.twofour.grid.internal.GridCandidateWriter;
+import city.twofour.grid.internal.GridTopologyCheck;
+import city.twofour.grid.internal.MergeGridCandidates;
 import city.twofour.grid.internal.RegisterGridFiles;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -39,14 +41,14 @@ import javax.sql.DataSource;
 
 /**
  * {@code load-grids}: loads the standard operational map. Registers the delivered files, loads the divisions,
- * stages the grid features as delivered, checks each and merges the good ones into {@code master.grid}, then
- * accounts for every feature. Running it again on the same files changes nothing.
+ * stages the grid features as delivered, checks each feature, checks that the layer tiles its area (refusing it
+ * otherwise, unless accepted), merges it into {@code master.grid}, then accounts for every feature. Running it
+ * again on the same files changes nothing.
  */
 @Configuration
 public class LoadGridsJobConfiguration {
 
     public static final String JOB_NAME = "load-grids";
-    public static final String MERGE_GRIDS = "mergeGrids";
 
     private static final String STAGED_FEATURES = """
             SELECT f.file_id, f.record_no, f.code,
@@ -81,12 +83,18 @@ public class LoadGridsJobConfiguration {
     public Job loadGridsJob() {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(
-                        new String[] {LoadGridsParameters.DIVISIONS, LoadGridsParameters.GRIDS}, new String[] {"run.id"}))
+                        new String[] {LoadGridsParameters.DIVISIONS, LoadGridsParameters.GRIDS},
+                        new String[] {LoadGridsParameters.ACCEPT_TOPOLOGY, "run.id"}))
                 .start(registerGridFiles())
                 .next(loadDivisions())
                 .next(stageGridFeatures())
-                .next(mergeGrids())
+                .next(checkGridFeatures())
+                .next(checkGridLayer())
+                    .on(GridTopologyCheck.REFUSED).fail()
+                .from(checkGridLayer())
+                    .on("*").to(mergeGrids())
                 .next(accountForGridFeatures())
+                .end()
                 .build();
     }
 
@@ -152,13 +160,13 @@ public class LoadGridsJobConfiguration {
     }
 
     @Bean
-    public Step mergeGrids() {
-        return new StepBuilder(MERGE_GRIDS, jobRepository)
+    public Step checkGridFeatures() {
+        return new StepBuilder("checkGridFeatures", jobRepository)
                 .<GridFeature, Grid>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(stagedGridReader(null, null))
-                .processor(gridValidator(null, null))
-                .writer(new GridWriter(jdbc))
+                .processor(gridValidator(null))
+                .writer(new GridCandidateWriter(jdbc))
                 .faultTolerant()
                 .skip(RejectedRecordException.class)
                 .skipLimit(Long.MAX_VALUE)
@@ -188,14 +196,40 @@ public class LoadGridsJobConfiguration {
 
     @Bean
     @StepScope
-    public GridValidator gridValidator(@Value("${twofour.city.bounds}") double[] bounds,
-                                       @Value("#{stepExecution}") StepExecution stepExecution) {
+    public GridValidator gridValidator(@Value("${twofour.city.bounds}") double[] bounds) {
         Map<String, String> townOfVillage = new HashMap<>();
         jdbc.query(VILLAGE_TOWNS, rs -> {
             townOfVillage.put(rs.getString("code"), rs.getString("parent_code"));
         });
-        String sourceFile = LoadGridsParameters.of(stepExecution.getJobParameters()).grids().getFileName().toString();
-        return new GridValidator(townOfVillage, new Envelope(bounds[0], bounds[2], bounds[1], bounds[3]), sourceFile);
+        return new GridValidator(townOfVillage, new Envelope(bounds[0], bounds[2], bounds[1], bounds[3]));
+    }
+
+    @Bean
+    public Step checkGridLayer() {
+        return new StepBuilder("checkGridLayer", jobRepository)
+                .tasklet(gridTopologyCheck(null), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public GridTopologyCheck gridTopologyCheck(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new GridTopologyCheck(jdbc, gridsFileId(stepExecution),
+                LoadGridsParameters.of(stepExecution.getJobParameters()).acceptTopology());
+    }
+
+    @Bean
+    public Step mergeGrids() {
+        return new StepBuilder("mergeGrids", jobRepository)
+                .tasklet(mergeGridCandidates(null), transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public MergeGridCandidates mergeGridCandidates(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new MergeGridCandidates(jdbc, gridsFileId(stepExecution));
     }
 
     @Bean

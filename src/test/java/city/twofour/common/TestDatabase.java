@@ -16,6 +16,8 @@ public class TestDatabase {
 
     private static final String CLEAR_DATA = """
             DELETE FROM ops.reject;
+            DELETE FROM ops.grid_topology_issue;
+            DELETE FROM staging.grid_candidate;
             DELETE FROM staging.grid_feature;
             DELETE FROM master.grid;
             DELETE FROM master.division;

@@ -108,7 +108,7 @@ class GridIndexTest {
     }
 
     private Grid grid(String code, String text) {
-        return new Grid(code, code, "441900006001", "441900006", (MultiPolygon) read(text), 0, "test", 0);
+        return new Grid(code, code, "441900006001", "441900006", (MultiPolygon) read(text), 0, 0);
     }
 
     private Point point(String text) {

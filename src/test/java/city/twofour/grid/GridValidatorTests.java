@@ -17,7 +17,7 @@ class GridValidatorTests {
             """;
 
     private final GridValidator validator = new GridValidator(Map.of("441900006001", "441900006"),
-            new Envelope(113.45, 114.35, 22.55, 23.25), "grids.geojson");
+            new Envelope(113.45, 114.35, 22.55, 23.25));
 
     @Test
     void aValidPolygonBecomesAMultiPolygonGridInCgcs2000() {

@@ -55,8 +55,8 @@ class LoadGridsFunctionalTests {
     @AfterEach
     void dropFailingTrigger() throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_on_grid ON master.grid");
-            sql.execute("DROP FUNCTION IF EXISTS master.fail_on_grid()");
+            sql.execute("DROP TRIGGER IF EXISTS fail_on_grid ON staging.grid_candidate");
+            sql.execute("DROP FUNCTION IF EXISTS staging.fail_on_grid()");
         }
     }
 
@@ -112,8 +112,8 @@ class LoadGridsFunctionalTests {
         JobExecution failed = jobs.startJob(parameters);
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        int loadedBeforeFailure = jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class);
-        assertThat(loadedBeforeFailure).isBetween(1, 4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staging.grid_candidate", Integer.class)).isBetween(1, 4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isZero();
 
         dropFailingTrigger();
         JobExecution restarted = jobs.getJobOperator().restart(failed);
@@ -121,22 +121,47 @@ class LoadGridsFunctionalTests {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isEqualTo(5);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM staging.grid_feature", Integer.class)).isEqualTo(13);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staging.grid_candidate", Integer.class)).isEqualTo(5);
         assertThat(rejectReasons("grids")).hasSize(8);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.feed_file", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aLayerWithOverlapsOrGapsIsRefusedWithEachProblemRecorded() throws Exception {
+        JobExecution execution = jobs.startJob(parameters("grids-not-tiling.geojson"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT kind || ':' || array_to_string(grid_codes, ',') FROM ops.grid_topology_issue ORDER BY kind",
+                String.class)).containsExactly(
+                "GAP:441900006001001,441900006001002,441900006001003,441900006001004,441900006001005,441900006001006,441900006001007,441900006001008",
+                "OVERLAP:441900006002001,441900006002002");
+        assertThat(jdbc.queryForObject("SELECT round(area_m2 / 1e4) FROM ops.grid_topology_issue WHERE kind = 'GAP'", Double.class))
+                .isEqualTo(113.0);
+    }
+
+    @Test
+    void aLayerWithOverlapsIsLoadedWhenTheDataOfficerAcceptsIt() throws Exception {
+        JobExecution execution = jobs.startJob(new org.springframework.batch.core.job.parameters.JobParametersBuilder(
+                parameters("grids-not-tiling.geojson")).addString(LoadGridsParameters.ACCEPT_TOPOLOGY, "true").toJobParameters());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isEqualTo(10);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.grid_topology_issue", Integer.class)).isEqualTo(2);
     }
 
     private void failWhenGridIsWritten(String code) throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("""
-                    CREATE FUNCTION master.fail_on_grid() RETURNS trigger LANGUAGE plpgsql AS $$
+                    CREATE FUNCTION staging.fail_on_grid() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN
                       IF NEW.code = '%s' THEN RAISE EXCEPTION 'disk full while writing grid %%', NEW.code; END IF;
                       RETURN NEW;
                     END $$
                     """.formatted(code));
             sql.execute("""
-                    CREATE TRIGGER fail_on_grid BEFORE INSERT ON master.grid
-                    FOR EACH ROW EXECUTE FUNCTION master.fail_on_grid()
+                    CREATE TRIGGER fail_on_grid BEFORE INSERT ON staging.grid_candidate
+                    FOR EACH ROW EXECUTE FUNCTION staging.fail_on_grid()
                     """);
         }
     }

@@ -191,11 +191,21 @@ public class JobCommand {
             Console.say("%s: completed (execution %d)", name, execution.getId());
             return true;
         }
-        String cause = execution.getAllFailureExceptions().stream().findFirst()
-                .map(ErrorMessages::oneLine).orElse(execution.getExitStatus().getExitDescription());
-        System.err.printf("twofour: %s %s (execution %d): %s%n  fix the cause, then resume with: twofour restart %d%n",
-                name, execution.getStatus().name().toLowerCase(), execution.getId(), cause, execution.getId());
+        var error = execution.getAllFailureExceptions().stream().findFirst();
+        System.err.printf("twofour: %s %s (execution %d): %s%n", name, execution.getStatus().name().toLowerCase(),
+                execution.getId(), error.map(ErrorMessages::oneLine).orElseGet(() -> lastStepExitDescription(execution)));
+        if (error.isPresent()) {
+            System.err.printf("  fix the cause, then resume with: twofour restart %d%n", execution.getId());
+        }
         return false;
+    }
+
+    /** Why a job that failed without an error stopped: a step that refused to go on says so in its exit status. */
+    private static String lastStepExitDescription(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .max(java.util.Comparator.comparingLong(org.springframework.batch.core.step.StepExecution::getId))
+                .map(step -> step.getExitStatus().getExitDescription())
+                .orElse(execution.getExitStatus().getExitDescription());
     }
 
     private Job job(String name) {
