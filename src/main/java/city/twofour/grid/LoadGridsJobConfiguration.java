@@ -1,11 +1,14 @@
 package city.twofour.grid;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 
+import city.twofour.common.ChangeReason;
 import city.twofour.common.ProgressListener;
+import city.twofour.common.PublishChanges;
 import city.twofour.feed.CsvRow;
 import city.twofour.feed.CsvRowReader;
 import city.twofour.feed.FeedFileRegistry;
@@ -94,6 +97,7 @@ public class LoadGridsJobConfiguration {
                 .from(checkGridLayer())
                     .on("*").to(mergeGrids())
                 .next(accountForGridFeatures())
+                .next(publishGridChanges())
                 .end()
                 .build();
     }
@@ -112,7 +116,7 @@ public class LoadGridsJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(divisionReader(null))
                 .processor(divisionValidator())
-                .writer(new DivisionWriter(jdbc))
+                .writer(divisionWriter(null))
                 .faultTolerant()
                 .skip(RejectedRecordException.class)
                 .skipLimit(Long.MAX_VALUE)
@@ -128,6 +132,14 @@ public class LoadGridsJobConfiguration {
                 LoadGridsParameters.of(stepExecution.getJobParameters()).divisions(),
                 stepExecution.getJobExecution().getExecutionContext().getLong(RegisterGridFiles.DIVISIONS_FILE_ID),
                 StandardCharsets.UTF_8, ',');
+    }
+
+    @Bean
+    @StepScope
+    public DivisionWriter divisionWriter(@Value("#{stepExecution}") StepExecution stepExecution) {
+        long fileId = stepExecution.getJobExecution().getExecutionContext().getLong(RegisterGridFiles.DIVISIONS_FILE_ID);
+        Path file = LoadGridsParameters.of(stepExecution.getJobParameters()).divisions();
+        return new DivisionWriter(jdbc, ChangeReason.ofFile(JOB_NAME, file.getFileName().toString(), fileId));
     }
 
     @Bean
@@ -229,7 +241,9 @@ public class LoadGridsJobConfiguration {
     @Bean
     @StepScope
     public MergeGridCandidates mergeGridCandidates(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new MergeGridCandidates(jdbc, gridsFileId(stepExecution));
+        Path file = LoadGridsParameters.of(stepExecution.getJobParameters()).grids();
+        long fileId = gridsFileId(stepExecution);
+        return new MergeGridCandidates(jdbc, fileId, ChangeReason.ofFile(JOB_NAME, file.getFileName().toString(), fileId));
     }
 
     @Bean
@@ -245,6 +259,14 @@ public class LoadGridsJobConfiguration {
         return new GridLoadReport(jdbc,
                 stepExecution.getJobExecution().getExecutionContext().getLong(RegisterGridFiles.DIVISIONS_FILE_ID),
                 gridsFileId(stepExecution));
+    }
+
+    @Bean
+    public Step publishGridChanges() {
+        return new StepBuilder("publishGridChanges", jobRepository)
+                .tasklet(new PublishChanges(jdbc), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     private static long gridsFileId(StepExecution stepExecution) {

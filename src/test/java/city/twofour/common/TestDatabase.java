@@ -22,6 +22,8 @@ public class TestDatabase {
             DELETE FROM master.grid;
             DELETE FROM master.division;
             DELETE FROM ops.feed_file;
+            DELETE FROM master.history;
+            DELETE FROM master.change_log;
             """;
 
     private final Environment environment;
@@ -47,6 +49,11 @@ public class TestDatabase {
 
     public Connection ownerConnection(String url) throws SQLException {
         return connect(url, "TWOFOUR_DB_OWNER", "TWOFOUR_DB_OWNER_PASSWORD");
+    }
+
+    /** The batch role the jobs run as, on a connection of its own. */
+    public Connection batchConnection() throws SQLException {
+        return connect(url(), "TWOFOUR_DB_USER", "TWOFOUR_DB_PASSWORD");
     }
 
     /** The read-only role of downstream readers. */

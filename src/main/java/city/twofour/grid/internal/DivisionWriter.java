@@ -2,6 +2,7 @@ package city.twofour.grid.internal;
 
 import java.util.Locale;
 
+import city.twofour.common.ChangeReason;
 import city.twofour.grid.Division;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -20,13 +21,17 @@ public class DivisionWriter implements ItemWriter<Division> {
             """;
 
     private final JdbcTemplate jdbc;
+    private final String reason;
 
-    public DivisionWriter(JdbcTemplate jdbc) {
+    /** @param reason why the divisions change, recorded in their history */
+    public DivisionWriter(JdbcTemplate jdbc, String reason) {
         this.jdbc = jdbc;
+        this.reason = reason;
     }
 
     @Override
     public void write(Chunk<? extends Division> chunk) {
+        ChangeReason.set(jdbc, reason);
         jdbc.batchUpdate(UPSERT_DIVISION, chunk.getItems(), chunk.size(), (ps, d) -> {
             ps.setString(1, d.code());
             ps.setString(2, d.name());

@@ -1,5 +1,6 @@
 package city.twofour.grid.internal;
 
+import city.twofour.common.ChangeReason;
 import city.twofour.common.Console;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -40,15 +41,19 @@ public class MergeGridCandidates implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final long fileId;
+    private final String reason;
 
-    public MergeGridCandidates(JdbcTemplate jdbc, long fileId) {
+    /** @param reason why the grids change, recorded in their history */
+    public MergeGridCandidates(JdbcTemplate jdbc, long fileId, String reason) {
         this.jdbc = jdbc;
         this.fileId = fileId;
+        this.reason = reason;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+        ChangeReason.set(jdbc, reason);
         jdbc.query(MERGE, rs -> {
             long inserted = rs.getLong("inserted");
             long updated = rs.getLong("updated");

@@ -1,0 +1,52 @@
+package city.twofour.common;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Gives committed master-data changes their place in the change feed ({@code master.changes}): positions
+ * 1, 2, 3, ... without gaps, only to changes whose transaction has ended, so that a reader who takes everything
+ * after the last position it saw never misses a change that committed late. The last step of every job that
+ * changes master data.
+ */
+public class PublishChanges implements Tasklet {
+
+    /** One sequencer at a time: positions are counted on from the highest given. */
+    private static final String LOCK_FEED = "SELECT pg_advisory_xact_lock(hashtext('twofour.change_feed'))";
+
+    private static final String SEQUENCE_ENDED_CHANGES = """
+            WITH last AS (SELECT coalesce(max(position), 0) AS position FROM master.change_log),
+                 ended AS (SELECT id, row_number() OVER (ORDER BY xid, id) AS n
+                             FROM master.change_log
+                            WHERE position IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot()))
+            UPDATE master.change_log c
+               SET position = last.position + ended.n
+              FROM ended, last
+             WHERE c.id = ended.id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public PublishChanges(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return how many changes were given a position */
+    public int publish() {
+        jdbc.queryForList(LOCK_FEED);
+        return jdbc.update(SEQUENCE_ENDED_CHANGES);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        int published = publish();
+        contribution.incrementWriteCount(published);
+        if (published > 0) {
+            Console.say("change feed: %,d changes published", published);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}
