@@ -64,6 +64,11 @@ public final class AddressParser {
         this.aliases = aliases;
     }
 
+    /** The aliases this parser recognises towns and villages by. */
+    public DivisionAliases aliases() {
+        return aliases;
+    }
+
     /** Parses with Dongguan's division aliases. */
     public static ParsedAddress parse(String text) {
         return DEFAULT.parseAddress(text);
@@ -271,22 +276,32 @@ public final class AddressParser {
     }
 
     private String canonical(State st) {
-        StringBuilder sb = new StringBuilder();
-        if (st.town == null && st.village == null && st.road == null && st.door == null && st.building == null
-                && st.unit == null && st.floor == null && st.room == null) {
+        return canonicalText(aliases.cityName(), st.town, st.village, st.road, st.door, st.building, st.unit,
+                st.floor, st.room);
+    }
+
+    /**
+     * The standard full text of an address from its components (any may be null):
+     * city, town, village, road, door + 号, building + 栋, unit + 单元, floor + 层 (left out when the
+     * room implies it), room + 室. Empty if every component below the city is null.
+     */
+    public static String canonicalText(String city, String town, String village, String road, String door,
+            String building, String unit, String floor, String room) {
+        if (town == null && village == null && road == null && door == null && building == null && unit == null
+                && floor == null && room == null) {
             return "";
         }
-        sb.append(aliases.cityName());
-        append(sb, st.town, "");
-        append(sb, st.village, "");
-        append(sb, st.road, "");
-        append(sb, st.door, "号");
-        append(sb, st.building, "栋");
-        append(sb, st.unit, "单元");
-        if (st.floor != null && !st.floor.equals(floorOfRoom(st.room))) {
-            append(sb, st.floor, "层");
+        StringBuilder sb = new StringBuilder(city == null ? "" : city);
+        append(sb, town, "");
+        append(sb, village, "");
+        append(sb, road, "");
+        append(sb, door, "号");
+        append(sb, building, "栋");
+        append(sb, unit, "单元");
+        if (floor != null && !floor.equals(floorOfRoom(room))) {
+            append(sb, floor, "层");
         }
-        append(sb, st.room, "室");
+        append(sb, room, "室");
         return sb.toString();
     }
 
