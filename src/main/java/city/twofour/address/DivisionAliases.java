@@ -115,6 +115,11 @@ public final class DivisionAliases {
         return maxAliasLength;
     }
 
+    /** Every division in the table, towns first, in the order read. */
+    public List<Division> divisions() {
+        return List.copyOf(byCode.values());
+    }
+
     /** The city name that begins canonical addresses. */
     public String cityName() {
         return cityName;
