@@ -3,7 +3,9 @@ package city.twofour.address;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import city.twofour.address.AddressMatch.Reason;
 import city.twofour.address.internal.ChineseCharacters;
@@ -14,8 +16,9 @@ import city.twofour.grid.LonLat;
  * <p>
  * A wrong match is worse than none, so the matcher only descends as far as the library confirms:
  * <ol>
- * <li>The road is looked up in the village the text names. Without a village, every village whose
- * library has the road is a candidate (restricted to the town, if named).</li>
+ * <li>The road is looked up in the village the text names. Without a village code, every village
+ * whose library has the road is a candidate, restricted to the town if named, and to the villages
+ * of that name if a village name was written that the parser could not resolve alone.</li>
  * <li>If the village has no road of that name, a road of the same village one character away is
  * accepted: a homophone ({@link #HOMOPHONE_PENALTY}) or look-alike ({@link #LOOK_ALIKE_PENALTY})
  * substitution, or any other single insertion, deletion or substitution ({@link #OTHER_EDIT_PENALTY});
@@ -145,9 +148,13 @@ public final class AddressMatcher {
                 why.add("road " + p.road() + ": not in the library (no village given to look for near spellings)");
                 return none(Reason.ROAD_NOT_FOUND, why, p);
             }
+            Set<String> named = p.village() == null ? null : new HashSet<>(
+                    parser.aliases().lookup(p.village()).stream().map(Division::code).toList());
             for (int villageId : index.villagesOfRoad(roadId)) {
                 String villageCode = index.divisionCode(villageId);
-                if (p.townCode() == null || (villageCode != null && villageCode.startsWith(p.townCode()))) {
+                boolean inTown = p.townCode() == null || (villageCode != null && villageCode.startsWith(p.townCode()));
+                boolean namedAsWritten = named == null || named.isEmpty() || named.contains(villageCode);
+                if (inTown && namedAsWritten) {
                     candidates.add(new Candidate(villageId, roadId, 0,
                             "road " + p.road() + ": found in village " + villageName(villageCode)));
                 }

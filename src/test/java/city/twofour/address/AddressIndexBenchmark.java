@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * Measures the memory and lookup speed of {@link AddressIndex} on a synthetic library spread over
- * Dongguan's real villages: per village 20 roads, per road 30 doors, per door 4 buildings, per
- * building 2 units of 10 floors × 4 rooms, with an entry at every level.
+ * Dongguan's real villages: per village 20 roads, per road 10 doors, per door 2 buildings, per
+ * building 2 units of 6 floors × 4 rooms, with an entry at every level (1,031 entries a road).
  * <p>
  * Run: {@code java -Xmx2g -cp target/classes:target/test-classes:<dependencies>
  * city.twofour.address.AddressIndexBenchmark [entries]} (default 1,000,000).
@@ -118,7 +118,7 @@ public final class AddressIndexBenchmark {
                 case 2 -> stage = 3;
                 case 3 -> stage = 4;
                 default -> {
-                    if (++room < 40) {
+                    if (++room < 24) {
                         return;
                     }
                     room = 0;
@@ -128,12 +128,12 @@ public final class AddressIndexBenchmark {
                     }
                     unit = 0;
                     stage = 2;
-                    if (++building < 4) {
+                    if (++building < 2) {
                         return;
                     }
                     building = 0;
                     stage = 1;
-                    if (++door < 30) {
+                    if (++door < 10) {
                         return;
                     }
                     door = 0;

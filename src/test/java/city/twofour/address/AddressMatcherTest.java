@@ -137,6 +137,19 @@ class AddressMatcherTest {
     }
 
     @Test
+    void aVillageNameOfSeveralTownsNarrowsTheVillages() {
+        AddressIndex shiGu = AddressIndex.build(List.of(
+                active("S-4", "441900004014", "石鼓路", "3", null, null, null, 113.75, 23.0),
+                active("S-116", "441900116017", "石鼓路", "3", null, null, null, 114.05, 22.8),
+                active("X-3", HONGFU, "石鼓路", "3", null, null, null, 113.76, 23.0)));
+        AddressMatcher m = new AddressMatcher(shiGu);
+        assertThat(m.match("石鼓路3号").reason()).isEqualTo(Reason.AMBIGUOUS);
+        assertThat(m.match("石鼓社区石鼓路3号").reason()).isEqualTo(Reason.AMBIGUOUS);
+        assertThat(m.match("塘厦石鼓社区石鼓路3号").code()).isEqualTo("S-116");
+        assertThat(m.match("石鼓社区石鼓路3号", new LonLat(114.0505, 22.8005)).code()).isEqualTo("S-116");
+    }
+
+    @Test
     void theOnlyVillageWithTheDoorDecides() {
         AddressMatch m = matcher.match("新兴路9号");
         assertThat(m.code()).isEqualTo("C-XX-9");
