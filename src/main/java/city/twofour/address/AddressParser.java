@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  * fits:
  * <ul>
  * <li><b>town</b>: the longest town alias ({@link DivisionAliases}) or an unknown name ending in
- * 镇 or 街道;</li>
+ * 镇 or 街道 (not followed by a road suffix);</li>
  * <li><b>village</b>: the longest village alias, preferring one in the town already read, or an
- * unknown name ending in 社区 or 村. A village alias that names several villages and no town
- * decides between them is kept as written, without a code;</li>
+ * unknown name ending in 社区 or 村 (not followed by a road suffix: {@code 花园新村路} is a road). A village alias that names several villages and no town
+ * decides between them is kept as written, without a code; so is a village alias of another town
+ * than the one written;</li>
  * <li>a bare stem alias ({@code 岗贝}, {@code 东城}) followed by a road suffix is not a
  * division but the start of a road ({@code 岗贝路}, {@code 东城中路});</li>
  * <li><b>road</b>: up to {@link #MAX_ROAD_NAME_LENGTH} characters ending in 大道, 大街, 路, 街, 巷
@@ -42,10 +43,11 @@ public final class AddressParser {
 
     /** A character that can be part of a name: not a digit, not a level word. */
     private static final String NAME_CHAR = "(?:(?!单元)[^\\d号栋层室%s])";
+    private static final String NOT_BEFORE_ROAD_SUFFIX = "(?![东南西北中]?(?:路|街|巷|道|大道|大街))";
     private static final Pattern UNKNOWN_TOWN = Pattern.compile(
-            String.format(NAME_CHAR, "路街巷社村区") + "{2,6}?(?:镇|街道)");
+            String.format(NAME_CHAR, "路街巷社村区") + "{2,6}?(?:镇|街道)" + NOT_BEFORE_ROAD_SUFFIX);
     private static final Pattern UNKNOWN_VILLAGE = Pattern.compile(
-            String.format(NAME_CHAR, "路街巷道") + "{2,8}?(?:社区|村)");
+            String.format(NAME_CHAR, "路街巷道") + "{2,8}?(?:社区|村)" + NOT_BEFORE_ROAD_SUFFIX);
     private static final Pattern ROAD = Pattern.compile(
             String.format(NAME_CHAR, "") + "{1," + (MAX_ROAD_NAME_LENGTH - 1) + "}?(?:大道|大街|路|街|巷|道)(?:\\d+巷)?");
     private static final Pattern ROAD_AFTER_STEM = Pattern.compile("[东南西北中新一二三四五六七八九]?(?:路|街|巷|道|大道|大街)");
