@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import city.twofour.address.internal.CharArray;
 import city.twofour.address.internal.IntArray;
 import city.twofour.address.internal.StringPool;
 import city.twofour.grid.LonLat;
@@ -13,9 +14,10 @@ import city.twofour.grid.LonLat;
  * The standard address library held in memory for matching. Built once from a stream of entries
  * and read-only afterwards (safe for concurrent readers).
  * <p>
- * Entries are packed, not kept as objects: codes in one byte arena; town, village, road, door,
- * building, unit, floor, room and grid as ids of interned strings (each distinct value is stored
- * once); coordinates as integers of 10⁻⁷ degree (about 1 cm). One open-addressing hash table finds,
+ * Entries are packed, not kept as objects: codes in one byte arena; town, village, road and grid
+ * as int ids of interned strings (each distinct value is stored once); door, building, unit, floor
+ * and room as 16-bit ids of interned numbers (the rare id beyond 16 bits goes to a side table);
+ * coordinates as integers of 10⁻⁷ degree (about 1 cm). One open-addressing hash table finds,
  * for every prefix of the hierarchy village → road → door → building → unit → room, the entry of
  * exactly that level (or, if the library has none, some entry below it). {@link #estimatedBytes()}
  * reports the memory held.
@@ -35,7 +37,13 @@ public final class AddressIndex {
     public static final double MAX_LOAD_FACTOR = 0.6;
 
     private static final int VILLAGE = 0, TOWN = 1, ROAD = 2, DOOR = 3, BUILDING = 4, UNIT = 5, FLOOR = 6,
-            ROOM = 7, LON = 8, LAT = 9, GRID_STATUS = 10, FIELDS = 11;
+            ROOM = 7, LON = 8, LAT = 9, GRID_STATUS = 10;
+    /** Fields held as ints per entry (village, town, road, lon, lat, grid and status). */
+    private static final int INT_FIELDS = 6;
+    /** Fields held as 16-bit ids per entry (door, building, unit, floor, room). */
+    private static final int NUMBER_FIELDS = 5;
+    private static final char NULL_NUMBER = '\uFFFF';
+    private static final char WIDE_NUMBER = '\uFFFE';
     private static final int[] KEY_FIELDS = {VILLAGE, ROAD, DOOR, BUILDING, UNIT, ROOM};
     private static final int NO_COORDINATE = Integer.MIN_VALUE;
     private static final int DEPTH_BITS = 3;
@@ -45,7 +53,9 @@ public final class AddressIndex {
     private final StringPool roads = new StringPool();
     private final StringPool numbers = new StringPool();
     private final StringPool grids = new StringPool();
-    private final IntArray fields = new IntArray(1024 * FIELDS);
+    private final IntArray fields = new IntArray(1024 * INT_FIELDS);
+    private final CharArray numberFields = new CharArray(1024 * NUMBER_FIELDS);
+    private final Map<Long, Integer> wideNumbers = new HashMap<>();
     private final IntArray codeOffsets = new IntArray(1024);
     private byte[] codeBytes = new byte[16 * 1024];
     private int codeLength;
@@ -74,6 +84,7 @@ public final class AddressIndex {
             index.add(a);
         }
         index.fields.trim();
+        index.numberFields.trim();
         index.codeOffsets.trim();
         index.codeBytes = Arrays.copyOf(index.codeBytes, index.codeLength);
         return index;
@@ -91,7 +102,8 @@ public final class AddressIndex {
 
     /** Estimated heap bytes held by the index (arrays and interned strings). */
     public long estimatedBytes() {
-        long bytes = fields.estimatedBytes() + codeOffsets.estimatedBytes() + 16 + codeBytes.length
+        long bytes = fields.estimatedBytes() + numberFields.estimatedBytes() + 80L * wideNumbers.size()
+                + codeOffsets.estimatedBytes() + 16 + codeBytes.length
                 + 16 + 4L * slots.length;
         bytes += divisions.estimatedBytes() + roads.estimatedBytes() + numbers.estimatedBytes() + grids.estimatedBytes();
         for (IntArray a : villagesByRoad.values()) {
@@ -219,14 +231,21 @@ public final class AddressIndex {
         fields.add(divisions.intern(a.villageCode()));
         fields.add(divisions.intern(a.townCode()));
         fields.add(roads.intern(a.road()));
-        fields.add(numbers.intern(a.doorNumber()));
-        fields.add(numbers.intern(a.building()));
-        fields.add(numbers.intern(a.unit()));
-        fields.add(numbers.intern(a.floor()));
-        fields.add(numbers.intern(a.room()));
         fields.add(a.lon() == null ? NO_COORDINATE : (int) Math.round(a.lon() * COORDINATE_UNITS_PER_DEGREE));
         fields.add(a.lat() == null ? NO_COORDINATE : (int) Math.round(a.lat() * COORDINATE_UNITS_PER_DEGREE));
         fields.add(((grids.intern(a.gridCode()) + 1) << 1) | (a.isActive() ? 0 : 1));
+        String[] values = {a.doorNumber(), a.building(), a.unit(), a.floor(), a.room()};
+        for (int k = 0; k < NUMBER_FIELDS; k++) {
+            int number = numbers.intern(values[k]);
+            if (number == StringPool.NULL_ID) {
+                numberFields.add(NULL_NUMBER);
+            } else if (number < WIDE_NUMBER) {
+                numberFields.add((char) number);
+            } else {
+                numberFields.add(WIDE_NUMBER);
+                wideNumbers.put((long) id * NUMBER_FIELDS + k, number);
+            }
+        }
         byte[] code = a.code().getBytes(StandardCharsets.UTF_8);
         if (codeLength + code.length > codeBytes.length) {
             codeBytes = Arrays.copyOf(codeBytes, Math.max(codeLength + code.length, codeBytes.length + (codeBytes.length >> 1)));
@@ -331,6 +350,13 @@ public final class AddressIndex {
     }
 
     private int field(int entry, int f) {
-        return fields.get(entry * FIELDS + f);
+        if (f >= DOOR && f <= ROOM) {
+            char c = numberFields.get(entry * NUMBER_FIELDS + (f - DOOR));
+            if (c == NULL_NUMBER) {
+                return StringPool.NULL_ID;
+            }
+            return c == WIDE_NUMBER ? wideNumbers.get((long) entry * NUMBER_FIELDS + (f - DOOR)) : c;
+        }
+        return fields.get(entry * INT_FIELDS + (f < DOOR ? f : f - NUMBER_FIELDS));
     }
 }

@@ -38,6 +38,18 @@ class AddressIndexTest {
     }
 
     @Test
+    void keepsNumbersBeyondSixteenBitsOfDistinctValues() {
+        List<StandardAddress> entries = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            entries.add(room("R" + i, "岗贝路", 18, 100 + i, AddressStatus.ACTIVE));
+        }
+        AddressIndex index = AddressIndex.build(entries);
+        assertThat(index.get(69_999).room()).isEqualTo("70099");
+        assertThat(index.get(69_999).floor()).isEqualTo("700");
+        assertThat(new AddressMatcher(index).match("岗贝社区岗贝路18号1栋70099室").code()).isEqualTo("R69999");
+    }
+
+    @Test
     void holdsAnEntryInLessThanAHundredBytes() {
         List<StandardAddress> entries = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
