@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Assigns points and footprints to basic grids. Built once from the grid polygons; read-only and
@@ -30,7 +32,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * standard address, and reports which was used.</li>
  * </ul>
  * Geometries are expected in CGCS2000 lon/lat (SRID 4490); areas are compared in square degrees,
- * which ranks overlaps correctly within a city.
+ * which ranks overlaps correctly within a city. Overlaps are computed with the robust overlay
+ * (OverlayNG), so slightly invalid footprints do not abort a run.
  */
 public final class GridIndex {
 
@@ -94,7 +97,7 @@ public final class GridIndex {
             }
             double area = e.prepared.containsProperly(footprint)
                     ? footprint.getArea()
-                    : e.geometry.intersection(footprint).getArea();
+                    : OverlayNGRobust.overlay(e.geometry, footprint, OverlayNG.INTERSECTION).getArea();
             if (area > bestArea) {
                 bestArea = area;
                 best = e.code;
