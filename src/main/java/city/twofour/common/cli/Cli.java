@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
 import city.twofour.TwofourApplication;
+import city.twofour.address.AddressCommand;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,6 +30,7 @@ public final class Cli {
               jobs [--limit N]             recent job executions: status, counts and duration
               restart EXECUTION_ID         resume a failed or stopped job execution where it stopped
               demo                         set up everything and run the pipeline on samples/
+              address parse|match ...      parse or match free-text addresses, one JSON line each
 
             Jobs:
               load-grids divisions=CSV grids=GEOJSON
@@ -56,6 +62,10 @@ public final class Cli {
             if (command.equals("-h") || command.equals("--help") || command.equals("help")) {
                 out.print(USAGE);
                 return 0;
+            }
+            if (command.equals("address")) {
+                return AddressCommand.run(words.toArray(String[]::new),
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
             }
             JobCommand.Kind kind = JobCommand.Kind.of(command);
             if (words.contains("--help") || words.contains("-h")) {
