@@ -8,18 +8,61 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Registers delivered files by their content: the same bytes delivered again, under any name, are the same file.
+ * Keeps what became of each: its status, row counts, and which file a corrected re-delivery replaced.
  */
 public class FeedFileRegistry {
 
+    /** Status of content registered and not imported. */
+    public static final String RECEIVED = "received";
+    /** Status of content whose import has started and not finished. */
+    public static final String IMPORTING = "importing";
+    /** Status of content imported and accounted for. */
+    public static final String IMPORTED = "imported";
+    /** Status of content without data rows. */
+    public static final String EMPTY = "empty";
+    /** Status of content replaced by a corrected re-delivery. */
+    public static final String SUPERSEDED = "superseded";
+
     private static final String REGISTER = """
-            INSERT INTO ops.feed_file (feed, path, sha256, size_bytes) VALUES (?, ?, ?, ?)
+            INSERT INTO ops.feed_file (feed, path, file_name, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (feed, sha256) DO UPDATE SET feed = excluded.feed
-            RETURNING id, xmax <> 0 AS already_known
+            RETURNING id, xmax <> 0 AS already_known, status
+            """;
+
+    private static final String SET_STATUS = """
+            UPDATE ops.feed_file SET status = ? WHERE id = ?
+            """;
+
+    private static final String FINISH = """
+            UPDATE ops.feed_file
+               SET status = ?, processed_at = now(), rows_read = ?, rows_loaded = ?, rows_merged = ?, rows_rejected = ?
+             WHERE id = ?
+            """;
+
+    private static final String LAST_IMPORTED_BY_NAME = """
+            SELECT id FROM ops.feed_file
+             WHERE feed = ? AND file_name = ? AND id <> ? AND status = 'imported'
+             ORDER BY id DESC LIMIT 1
+            """;
+
+    private static final String SUPERSEDE = """
+            UPDATE ops.feed_file
+               SET status = 'superseded', superseded_by = ?
+             WHERE id = ?
+            """;
+
+    private static final String LINK_PREDECESSOR = """
+            UPDATE ops.feed_file SET supersedes = ? WHERE id = ?
+            """;
+
+    private static final String RECORD_DELIVERY = """
+            INSERT INTO ops.feed_delivery (file_id, path, outcome, job_execution_id) VALUES (?, ?, ?, ?)
             """;
 
     private final JdbcTemplate jdbc;
@@ -35,8 +78,35 @@ public class FeedFileRegistry {
         String sha256 = sha256(path);
         long size = size(path);
         return jdbc.queryForObject(REGISTER,
-                (rs, n) -> new FeedFile(rs.getLong("id"), feed, path, sha256, size, rs.getBoolean("already_known")),
-                feed, path.toString(), sha256, size);
+                (rs, n) -> new FeedFile(rs.getLong("id"), feed, path, sha256, size, rs.getBoolean("already_known"),
+                        rs.getString("status")),
+                feed, path.toString(), path.getFileName().toString(), sha256, size);
+    }
+
+    public void setStatus(long fileId, String status) {
+        jdbc.update(SET_STATUS, status, fileId);
+    }
+
+    /** Records the end of an import: the file's final status and where its rows went. */
+    public void finish(long fileId, String status, FeedRowCounts counts) {
+        jdbc.update(FINISH, status, counts.read(), counts.loaded(), counts.merged(), counts.rejected(), fileId);
+    }
+
+    /** The last imported file of the feed by this name, other than the given one: what a re-delivery replaces. */
+    public Long lastImported(String feed, String fileName, long otherThan) {
+        List<Long> ids = jdbc.queryForList(LAST_IMPORTED_BY_NAME, Long.class, feed, fileName, otherThan);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** Marks a file as replaced by its corrected re-delivery, and links the two. */
+    public void supersede(long predecessorId, long successorId) {
+        jdbc.update(SUPERSEDE, successorId, predecessorId);
+        jdbc.update(LINK_PREDECESSOR, predecessorId, successorId);
+    }
+
+    /** Records that a file was handed in, and what came of it (ACCEPTED, DUPLICATE_FILE, EMPTY_FILE). */
+    public void recordDelivery(FeedFile file, String outcome, Long jobExecutionId) {
+        jdbc.update(RECORD_DELIVERY, file.id(), file.path().toString(), outcome, jobExecutionId);
     }
 
     static String sha256(Path path) {

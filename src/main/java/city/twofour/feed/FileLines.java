@@ -36,6 +36,7 @@ public class FileLines implements Closeable {
     private final CharsetDecoder decoder;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
     private int number;
+    private long position;
     private boolean atEnd;
 
     public FileLines(InputStream in, Charset charset) throws IOException {
@@ -57,6 +58,7 @@ public class FileLines implements Closeable {
             buffer.write(b);
         }
         boolean terminated = b == '\n';
+        position += buffer.size() + (terminated ? 1 : 0);
         if (!terminated) {
             atEnd = true;
             if (buffer.size() == 0) {
@@ -67,6 +69,11 @@ public class FileLines implements Closeable {
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         number++;
         return new Line(number, decode(bytes, length), bytes, terminated);
+    }
+
+    /** Bytes of the file consumed so far, the byte-order mark included. */
+    public long position() {
+        return position;
     }
 
     /** Number of the line last returned. */
@@ -93,8 +100,10 @@ public class FileLines implements Closeable {
         in.reset();
         if (startsWith(start, UTF8_BOM)) {
             in.skipNBytes(UTF8_BOM.length);
+            position = UTF8_BOM.length;
         } else if (startsWith(start, GB18030_BOM)) {
             in.skipNBytes(GB18030_BOM.length);
+            position = GB18030_BOM.length;
         }
     }
 

@@ -21,7 +21,17 @@ public enum RejectReason {
     WRONG_COLUMN_COUNT("列数与表头不一致", "the row has a different number of columns than the header"),
     BROKEN_QUOTING("引号不匹配", "the row has unbalanced quotes"),
     TRUNCATED_LINE("最后一行不完整(文件被截断)", "the last line is cut short: the file seems truncated"),
-    BAD_ENCODING("字符编码错误", "the line is not valid text in the file's declared encoding");
+    BAD_ENCODING("字符编码错误", "the line is not valid text in the file's declared encoding"),
+    BAD_CITIZEN_ID("公民身份号码格式错误", "the citizen ID number is malformed (length, characters, region or birth date)"),
+    BAD_CITIZEN_ID_CHECK("公民身份号码校验码错误", "the citizen ID number's check character is wrong: a digit is mistyped"),
+    CITIZEN_ID_MISMATCH("公民身份号码与出生日期或性别不符", "the birth date or sex contradicts the citizen ID number"),
+    BAD_CREDIT_CODE("统一社会信用代码格式错误", "the unified social credit code is malformed"),
+    BAD_CREDIT_CODE_CHECK("统一社会信用代码校验码错误", "the unified social credit code's check character is wrong: a character is mistyped"),
+    BAD_DATE("日期无效或格式不符", "the date is not a calendar date in one of the feed's formats"),
+    BAD_PHONE("电话号码无效", "the phone number is neither an 11-digit mobile number nor a landline with its area code"),
+    BAD_NUMBER("数值无效", "the value is not a number"),
+    DUPLICATE_FILE("文件重复交付,已跳过", "the same file was delivered before: skipped"),
+    EMPTY_FILE("文件为空(无数据行)", "the file has no data rows");
 
     private final String zh;
     private final String en;

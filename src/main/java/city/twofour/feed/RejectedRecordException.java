@@ -25,6 +25,11 @@ public class RejectedRecordException extends RuntimeException {
         return reason;
     }
 
+    /** What exactly was wrong, or null. */
+    public String detail() {
+        return detail;
+    }
+
     public String messageZh() {
         return reason.zh() + (field == null ? "" : " [" + field + "]") + (detail == null ? "" : ": " + detail);
     }

@@ -1,0 +1,190 @@
+package city.twofour.feed;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import city.twofour.common.ProgressListener;
+import city.twofour.feed.internal.FeedImportReport;
+import city.twofour.feed.internal.FeedRecordWriter;
+import city.twofour.feed.internal.FeedRowStager;
+import city.twofour.feed.internal.FeedRows;
+import city.twofour.feed.internal.RegisterFeedFile;
+import city.twofour.feed.internal.RejectFileWriter;
+import city.twofour.feed.internal.StagedRowReader;
+import city.twofour.grid.CityExtent;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code import-feed feed=NAME file=PATH [replaces=NAME]}: imports one delivered file of a department feed declared
+ * in {@code jobs/feeds/NAME.yml}. Registers the file (a duplicate or empty delivery ends the job here), stages every
+ * line with {@code COPY}, checks each staged row against the feed's definition (good rows are kept normalised, bad
+ * ones rejected with line, field and reason), writes the reject CSV for the data officer, and accounts for every
+ * row. A run that fails half way resumes after its last committed chunk.
+ */
+@Configuration
+public class ImportFeedJobConfiguration {
+
+    public static final String JOB_NAME = "import-feed";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final int chunkSize;
+    private final FeedDefinitions definitions;
+    private final Path inbox;
+    private final Path outbox;
+
+    public ImportFeedJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                      JdbcTemplate jdbc, DataSource dataSource,
+                                      @Value("${twofour.chunk-size}") int chunkSize,
+                                      @Value("${twofour.feeds}") Path feeds,
+                                      @Value("${twofour.inbox}") Path inbox,
+                                      @Value("${twofour.outbox}") Path outbox) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.chunkSize = chunkSize;
+        this.definitions = new FeedDefinitions(feeds);
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    @Bean
+    public Job importFeedJob() {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(
+                        new String[] {ImportFeedParameters.FEED, ImportFeedParameters.FILE},
+                        new String[] {ImportFeedParameters.REPLACES, "run.id"}))
+                .start(registerFeedFile()).on(RegisterFeedFile.SKIPPED.getExitCode()).end()
+                .from(registerFeedFile()).on(ExitStatus.FAILED.getExitCode()).fail()
+                .from(registerFeedFile()).on("*").to(stageFeedRows())
+                .next(validateFeedRows())
+                .next(writeRejectFile())
+                .next(accountForFeedRows())
+                .end()
+                .build();
+    }
+
+    @Bean
+    public Step registerFeedFile() {
+        return new StepBuilder("registerFeedFile", jobRepository)
+                .tasklet(new RegisterFeedFile(definitions, new FeedInbox(inbox), new FeedFileRegistry(jdbc), new FeedRows(jdbc)),
+                        transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Step stageFeedRows() {
+        return new StepBuilder("stageFeedRows", jobRepository)
+                .<CsvRow, CsvRow>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(feedLineReader(null))
+                .writer(feedRowStager(null))
+                .listener(new ProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public CsvRowReader feedLineReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        FeedDefinition feed = feed(stepExecution);
+        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+        return new CsvRowReader("feedLineReader", Path.of(job.getString(RegisterFeedFile.PATH)),
+                job.getLong(RegisterFeedFile.FILE_ID), feed.charset(), feed.delimiterChar());
+    }
+
+    @Bean
+    @StepScope
+    public FeedRowStager feedRowStager(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new FeedRowStager(dataSource, feed(stepExecution), fileId(stepExecution));
+    }
+
+    @Bean
+    public Step validateFeedRows() {
+        return new StepBuilder("validateFeedRows", jobRepository)
+                .<StagedRow, FeedRecord>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(stagedRowReader(null))
+                .processor(feedRowValidator(null, null))
+                .writer(new FeedRecordWriter(dataSource))
+                .faultTolerant()
+                .skip(RejectedRecordException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(new RejectRecorder(jdbc))
+                .listener(new ProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<StagedRow> stagedRowReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        long fileId = fileId(stepExecution);
+        stepExecution.getExecutionContext().putLong(ProgressListener.TOTAL_KEY, new FeedRows(jdbc).staged(fileId));
+        return StagedRowReader.of("stagedRowReader", dataSource, fileId);
+    }
+
+    @Bean
+    @StepScope
+    public FeedRowValidator feedRowValidator(@Value("${twofour.city.bounds}") double[] bounds,
+                                             @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new FeedRowValidator(feed(stepExecution), new CityExtent("本市", bounds[0], bounds[1], bounds[2], bounds[3]));
+    }
+
+    @Bean
+    public Step writeRejectFile() {
+        return new StepBuilder("writeRejectFile", jobRepository)
+                .tasklet(rejectFileWriter(null), transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RejectFileWriter rejectFileWriter(@Value("#{stepExecution}") StepExecution stepExecution) {
+        Path file = Path.of(stepExecution.getJobExecution().getExecutionContext().getString(RegisterFeedFile.PATH));
+        Path rejectFile = outbox.resolve("rejects").resolve(feed(stepExecution).name())
+                .resolve(file.getFileName() + ".rejects.csv");
+        return new RejectFileWriter(jdbc, fileId(stepExecution), rejectFile);
+    }
+
+    @Bean
+    public Step accountForFeedRows() {
+        return new StepBuilder("accountForFeedRows", jobRepository)
+                .tasklet(feedImportReport(null), transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public FeedImportReport feedImportReport(@Value("#{stepExecution}") StepExecution stepExecution) {
+        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+        return new FeedImportReport(new FeedRows(jdbc), new FeedFileRegistry(jdbc), feed(stepExecution),
+                job.getLong(RegisterFeedFile.FILE_ID), Path.of(job.getString(RegisterFeedFile.PATH)),
+                job.containsKey(RegisterFeedFile.PREDECESSOR_ID) ? job.getLong(RegisterFeedFile.PREDECESSOR_ID) : null);
+    }
+
+    private FeedDefinition feed(StepExecution stepExecution) {
+        return definitions.get(ImportFeedParameters.of(stepExecution.getJobParameters()).feed());
+    }
+
+    private static long fileId(StepExecution stepExecution) {
+        return stepExecution.getJobExecution().getExecutionContext().getLong(RegisterFeedFile.FILE_ID);
+    }
+}
