@@ -30,19 +30,17 @@ CREATE TABLE master.change_log (
     code         text         NOT NULL,
     operation    text         NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
     reason       text,
-    changed_at   timestamptz  NOT NULL DEFAULT now(),
-    xid          xid8         NOT NULL DEFAULT pg_current_xact_id()
+    changed_at   timestamptz  NOT NULL DEFAULT now()
 );
-CREATE INDEX change_log_unsequenced_idx ON master.change_log (xid, id) WHERE position IS NULL;
+CREATE INDEX change_log_unpublished_idx ON master.change_log (id) WHERE position IS NULL;
 COMMENT ON TABLE master.change_log IS 'Every insert, update and delete of a master record; read it through master.changes';
 COMMENT ON COLUMN master.change_log.id IS 'Internal row id, in the order changes were made (not commit order)';
-COMMENT ON COLUMN master.change_log.position IS 'Place in the change feed, given once the change is committed: 1, 2, 3, ... without gaps, never reordered';
+COMMENT ON COLUMN master.change_log.position IS 'Place in the change feed, given only once the change has committed: 1, 2, 3, ... without gaps, never changed';
 COMMENT ON COLUMN master.change_log.entity IS 'Master table changed, e.g. grid, division';
 COMMENT ON COLUMN master.change_log.code IS 'Code of the record changed';
 COMMENT ON COLUMN master.change_log.operation IS 'insert, update or delete';
 COMMENT ON COLUMN master.change_log.reason IS 'Why: the job and delivered file, declaration or verification task';
 COMMENT ON COLUMN master.change_log.changed_at IS 'When the change was made';
-COMMENT ON COLUMN master.change_log.xid IS 'Transaction that made the change; a change is given its position only after this transaction has ended';
 
 CREATE VIEW master.changes AS
 SELECT position, entity, code, operation, reason, changed_at

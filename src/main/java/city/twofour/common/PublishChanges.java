@@ -8,24 +8,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Gives committed master-data changes their place in the change feed ({@code master.changes}): positions
- * 1, 2, 3, ... without gaps, only to changes whose transaction has ended, so that a reader who takes everything
- * after the last position it saw never misses a change that committed late. The last step of every job that
- * changes master data.
+ * 1, 2, 3, ... without gaps, counting on from the highest given. Only committed changes are visible here, and a
+ * change that commits later gets a later position, so a reader who takes everything after the last position it saw
+ * never misses one. The last step of every job that changes master data.
  */
 public class PublishChanges implements Tasklet {
 
     /** One sequencer at a time: positions are counted on from the highest given. */
     private static final String LOCK_FEED = "SELECT pg_advisory_xact_lock(hashtext('twofour.change_feed'))";
 
-    private static final String SEQUENCE_ENDED_CHANGES = """
+    private static final String PUBLISH_COMMITTED_CHANGES = """
             WITH last AS (SELECT coalesce(max(position), 0) AS position FROM master.change_log),
-                 ended AS (SELECT id, row_number() OVER (ORDER BY xid, id) AS n
-                             FROM master.change_log
-                            WHERE position IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot()))
+                 committed AS (SELECT id, row_number() OVER (ORDER BY id) AS n
+                                 FROM master.change_log WHERE position IS NULL)
             UPDATE master.change_log c
-               SET position = last.position + ended.n
-              FROM ended, last
-             WHERE c.id = ended.id
+               SET position = last.position + committed.n
+              FROM committed, last
+             WHERE c.id = committed.id
             """;
 
     private final JdbcTemplate jdbc;
@@ -37,7 +36,7 @@ public class PublishChanges implements Tasklet {
     /** @return how many changes were given a position */
     public int publish() {
         jdbc.queryForList(LOCK_FEED);
-        return jdbc.update(SEQUENCE_ENDED_CHANGES);
+        return jdbc.update(PUBLISH_COMMITTED_CHANGES);
     }
 
     @Override
