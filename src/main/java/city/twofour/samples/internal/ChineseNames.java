@@ -97,7 +97,7 @@ final class ChineseNames {
     }
 
     static String shopName(SplittableRandom random, String townShort, String owner) {
-        String stem = random.nextBoolean() ? owner.substring(1) : BRANDS[random.nextInt(BRANDS.length)];
+        String stem = random.nextBoolean() ? "阿" + owner.substring(owner.length() - 1) : BRANDS[random.nextInt(BRANDS.length)];
         return "东莞市" + townShort + stem + SHOPS[random.nextInt(SHOPS.length)];
     }
 

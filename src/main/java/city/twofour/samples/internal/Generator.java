@@ -639,8 +639,10 @@ public final class Generator {
         private void cameraRow(Facility f) {
             emitWithDuplicates(feed(FeedCatalog.CAMERAS), () -> {
                 List<String> tags = new ArrayList<>(boundaryTag(f));
-                String[] row = {"4419000000132" + f.id().substring(10), f.road().name() + "枪机",
-                        townShort + f.road().name() + "与" + villageRoads.get(nr.nextInt(villageRoads.size())).name() + "交叉口",
+                Road other = villageRoads.get((villageRoads.indexOf(f.road()) + 1 + nr.nextInt(villageRoads.size() - 1))
+                        % villageRoads.size());
+                String[] row = {village.code() + "132" + f.id().substring(f.id().length() - 5), f.road().name() + "枪机",
+                        townShort + f.road().name() + "与" + other.name() + "交叉口",
                         GridFiles.degrees(f.lon()), GridFiles.degrees(f.lat()), "东莞市公安局" + townShort + "分局",
                         f.damaged() ? "离线" : "在线", f.installed().format(ISO)};
                 return new Row(row, truth("FACILITY", f.id(), "", f.grid(), tags), CAMERA_ROLES);
@@ -651,7 +653,8 @@ public final class Generator {
             emitWithDuplicates(feed(FeedCatalog.CITY_PARTS), () -> {
                 List<String> tags = new ArrayList<>(boundaryTag(f));
                 double[] bd = ChinaCoordinates.wgs84ToBd09(f.lon(), f.lat());
-                String[] row = {Divisions.CITY_CODE + f.type().partCode + f.id().substring(13), f.type().label,
+                String[] row = {Divisions.CITY_CODE + f.type().partCode + village.code().substring(6) + f.id().substring(13),
+                        f.type().label,
                         f.type().label, townShort + f.road().name(), sixDecimals(bd[0]), sixDecimals(bd[1]),
                         f.damaged() && nr.nextDouble() < 0.5 ? "破损" : "完好", f.installed().format(DOTTED)};
                 return new Row(row, truth("FACILITY", f.id(), "", f.grid(), tags), CITY_PART_ROLES);
