@@ -54,6 +54,14 @@ class SamplesGeneratorTests {
     }
 
     @Test
+    void theCommittedTinySampleIsWhatTheGeneratorWrites() throws Exception {
+        Path committed = Path.of("samples/tiny");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(committed), "samples/tiny not present");
+
+        assertThat(treeHash(committed)).as("regenerate samples/tiny with the default seed").isEqualTo(treeHash(tiny));
+    }
+
+    @Test
     void divisionsAndGridsDescribeOneTownWithItsRealVillages() throws IOException {
         List<CSVRecord> divisions = csv(tiny.resolve("divisions.csv"));
 

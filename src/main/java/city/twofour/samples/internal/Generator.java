@@ -281,11 +281,11 @@ public final class Generator {
             int roomsPerFloor = 0;
             switch (use) {
                 case RESIDENTIAL, DEMOLISHED -> {
-                    floors = 2 + tr.nextInt(6);
+                    floors = 2 + tr.nextInt(5);
                     roomsPerFloor = tr.nextDouble() < 0.65 ? 1 : 2;
                 }
                 case APARTMENT -> {
-                    floors = 7 + tr.nextInt(9);
+                    floors = 6 + tr.nextInt(7);
                     unitsCount = 1 + tr.nextInt(2);
                     roomsPerFloor = 2 + tr.nextInt(3);
                 }
@@ -420,7 +420,7 @@ public final class Generator {
             double u = tr.nextDouble();
             int occupants = rental
                     ? (u < 0.05 ? 0 : u < 0.35 ? 1 : u < 0.75 ? 2 : u < 0.92 ? 3 : 4)
-                    : (u < 0.25 ? 0 : u < 0.6 ? 1 : u < 0.88 ? 2 : u < 0.97 ? 3 : 4);
+                    : (u < 0.22 ? 0 : u < 0.55 ? 1 : u < 0.85 ? 2 : u < 0.96 ? 3 : 4);
             for (int i = 0; i < occupants; i++) {
                 boolean local = tr.nextDouble() < (rental ? 0.05 : 0.31);
                 Sex sex = tr.nextBoolean() ? Sex.MALE : Sex.FEMALE;
@@ -518,7 +518,7 @@ public final class Generator {
             int n = 0;
             UnitKind kind = UnitKind.ENTERPRISE;
             switch (b.use()) {
-                case FACTORY -> n = 1 + tr.nextInt(3);
+                case FACTORY -> n = 1 + tr.nextInt(2);
                 case SHOP -> {
                     n = 1;
                     kind = UnitKind.INDIVIDUAL;
