@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +182,10 @@ public final class Generator {
 
     private void count(String key) {
         stats.merge(key, 1L, Long::sum);
+    }
+
+    /** An address a declaration is about, when it is not a room or a building. */
+    private record Place(String addressCode, AddressParts parts, Grid grid) {
     }
 
     /** A row about to be written: its fields, its truth, and the columns noise may break. */
@@ -398,6 +401,10 @@ public final class Generator {
                     floor == 0 ? "" : floor, parts.room() == 0 ? "" : parts.room(), GridFiles.degrees(p.x),
                     GridFiles.degrees(p.y), grid.code(), village.code(), town.code());
             count("addresses." + level.toLowerCase());
+            if (tr.nextDouble() < noise.declarationRate() * 0.01) {
+                declaration("地址更正", code, "ADDRESS", new Place(code, parts, grid), parts.standard(),
+                        "门牌地址有误，应为" + parts.standard(), true);
+            }
             if (tr.nextDouble() < noise.addressCoverage()) {
                 emitWithDuplicates(feed(FeedCatalog.ADDRESSES), () -> {
                     List<String> tags = new ArrayList<>();
@@ -729,6 +736,10 @@ public final class Generator {
                 grid = b.grid();
                 addressCode = b.addressCode();
                 addressText = b.address().standard();
+            } else if (where instanceof Place place) {
+                grid = place.grid();
+                addressCode = place.addressCode();
+                addressText = place.parts().standard();
             } else {
                 grid = (Grid) where;
                 addressCode = "";
@@ -765,6 +776,9 @@ public final class Generator {
             }
             if (where instanceof Building b) {
                 return b.address();
+            }
+            if (where instanceof Place place) {
+                return place.parts();
             }
             return null;
         }
@@ -825,7 +839,7 @@ public final class Generator {
                             tags.add("VILLAGE_OMITTED");
                         }
                         case 3 -> {
-                            villagePart = nr.nextBoolean() ? parts.villageBare() : parts.villageFull();
+                            villagePart = formerVillageName(parts);
                             tags.add("OLD_VILLAGE_NAME");
                         }
                         case 4 -> {
@@ -865,6 +879,20 @@ public final class Generator {
                 text = typoAddress(text, tags);
             }
             return text;
+        }
+
+        /**
+         * A name the village went by or goes by in speech: the bare place name (岗贝), the full
+         * committee name (岗贝社区居民委员会), or a former name: communities were villages (岗贝村),
+         * villages were management districts (石井管理区).
+         */
+        private String formerVillageName(AddressParts parts) {
+            return switch (nr.nextInt(3)) {
+                case 0 -> parts.villageBare();
+                case 1 -> parts.villageFull();
+                default -> parts.villageShort().endsWith("社区") ? parts.villageBare() + "村"
+                        : parts.villageShort().endsWith("村") ? parts.villageBare() + "管理区" : parts.villageBare();
+            };
         }
 
         private int emitWithDuplicates(FeedFile feed, Supplier<Row> render) {
@@ -1089,10 +1117,5 @@ public final class Generator {
 
     private static String yn(boolean b) {
         return b ? "Y" : "N";
-    }
-
-    /** Row-level reject counts by reason; exposed for the manifest. */
-    Map<RejectReason, Long> rejectCounts() {
-        return new EnumMap<>(feedRows.rejects());
     }
 }

@@ -83,6 +83,25 @@ class OperationalMapTests {
     }
 
     @Test
+    void gridsOfEachVillageAndVillagesOfEachTownFormOneConnectedArea() {
+        java.util.Map<String, java.util.List<Geometry>> byVillage = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.List<Geometry>> byTown = new java.util.TreeMap<>();
+        for (Grid g : map.grids()) {
+            byVillage.computeIfAbsent(g.village().code(), k -> new java.util.ArrayList<>()).add(g.area());
+            byTown.computeIfAbsent(g.town().code(), k -> new java.util.ArrayList<>()).add(g.area());
+        }
+
+        assertThat(byTown).hasSize(36);
+        for (java.util.Map<String, java.util.List<Geometry>> groups : List.of(byVillage, byTown)) {
+            groups.forEach((code, areas) -> {
+                Geometry union = CoverageUnion.union(map.factory().createGeometryCollection(areas.toArray(Geometry[]::new)));
+                assertThat(union.getGeometryType()).as(code).isEqualTo("Polygon");
+                assertThat(((org.locationtech.jts.geom.Polygon) union).getNumInteriorRing()).as(code).isZero();
+            });
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameMap() {
         OperationalMap again = OperationalMap.build(Divisions.load(), 20261123L);
 
