@@ -235,7 +235,7 @@ public final class Generator {
             }
             int roadCount = Math.max(2, Math.min(60, 2 + total / 50));
             for (int i = 0; i < roadCount; i++) {
-                Road road = new Road("R" + village.code() + String.format("%03d", i + 1),
+                Road road = new Road("R" + village.code() + pad(i + 1, 3),
                         ChineseNames.roadName(tr, village.bareName(), i));
                 villageRoads.add(road);
                 roads.row(road.code(), road.name(), village.code(), town.code());
@@ -323,7 +323,7 @@ public final class Generator {
             String ownerId = citizenId(ownerLocal ? ChineseNames.LOCAL_REGION : ChineseNames.originRegion(tr)[0],
                     birth(30, 75), ownerSex);
             LocalDate registered = EXPORT_DATE.minusDays(30 + tr.nextInt(3650));
-            Building building = new Building("B" + village.code() + String.format("%05d", ++buildingSeq),
+            Building building = new Building("B" + village.code() + pad(++buildingSeq, 5),
                     buildingAddressCode, doorCode, road, buildingParts, use, floors, unitsCount, roomsPerFloor,
                     p.x, p.y, footprint, grid, straddles, onBoundary, ownerName, ownerId, mobile(), registered, demolished);
 
@@ -349,7 +349,7 @@ public final class Generator {
             }
             String rentalCode = null;
             if (rental) {
-                rentalCode = "H" + village.code() + String.format("%05d", ++rentalSeq);
+                rentalCode = "H" + village.code() + pad(++rentalSeq, 5);
                 rentals.row(rentalCode, building.code(), buildingAddressCode, rentalRooms, ownerName, ownerId, grid.code(),
                         yn(rentalInHousing), yn(inField));
                 count("rental_houses.truth");
@@ -418,7 +418,7 @@ public final class Generator {
         }
 
         private String nextAddressCode() {
-            return village.code() + String.format("%06d", ++addressSeq);
+            return village.code() + pad(++addressSeq, 6);
         }
 
         // ---------------------------------------------------------------- people
@@ -442,7 +442,7 @@ public final class Generator {
                     registered = birth.plusDays(30);
                 }
                 boolean movedOut = tr.nextDouble() < noise.staleRecord();
-                Person person = new Person("P" + village.code() + String.format("%06d", ++personSeq), id,
+                Person person = new Person("P" + village.code() + pad(++personSeq, 6), id,
                         ChineseNames.personName(tr, sex, local), sex, birth, local, origin, room,
                         adult ? mobile() : "", registered, movedOut);
                 people.row(person.id(), id, person.name(), sex.name(), birth, local ? "HOUSEHOLD" : "FLOATING",
@@ -571,7 +571,7 @@ public final class Generator {
             boolean closed = tr.nextDouble() < noise.staleRecord();
             LocalDate established = EXPORT_DATE.minusDays(60 + tr.nextInt(6000));
             String phone = tr.nextBoolean() ? mobile() : "0769-" + (22000000 + tr.nextInt(7000000));
-            Unit unit = new Unit("U" + village.code() + String.format("%05d", ++unitSeq), code, name, kind, rep, b,
+            Unit unit = new Unit("U" + village.code() + pad(++unitSeq, 5), code, name, kind, rep, b,
                     established, closed, phone);
             boolean registrable = kind == UnitKind.ENTERPRISE || kind == UnitKind.INDIVIDUAL;
             boolean inRegistry = registrable && tr.nextDouble() < noise.marketCoverage();
@@ -611,7 +611,7 @@ public final class Generator {
             Coordinate p = onBoundary ? boundaryVertex(grid) : pointIn(grid);
             boolean damaged = tr.nextDouble() < noise.staleRecord();
             Road road = villageRoads.get(tr.nextInt(villageRoads.size()));
-            Facility f = new Facility("F" + village.code() + String.format("%06d", ++facilitySeq), type, p.x, p.y, grid,
+            Facility f = new Facility("F" + village.code() + pad(++facilitySeq, 6), type, p.x, p.y, grid,
                     onBoundary, damaged, road, EXPORT_DATE.minusDays(tr.nextInt(4000)));
             boolean listed = tr.nextDouble() < noise.facilityCoverage();
             facilities.row(f.id(), type.name(), GridFiles.degrees(p.x), GridFiles.degrees(p.y), grid.code(), yn(onBoundary),
@@ -710,7 +710,7 @@ public final class Generator {
                 double lon = b.onBoundary() ? b.lon() : b.lon() + (nr.nextDouble() - 0.5) * jitter;
                 double lat = b.onBoundary() ? b.lat() : b.lat() + (nr.nextDouble() - 0.5) * jitter;
                 LocalDateTime at = EXPORT_DATE.minusDays(nr.nextInt(180)).atTime(8 + nr.nextInt(10), nr.nextInt(60));
-                String[] f = {"CJ" + village.code() + String.format("%05d", ++fieldSeq), b.grid().code(),
+                String[] f = {"CJ" + village.code() + pad(++fieldSeq, 5), b.grid().code(),
                         addressAsWritten(b.address(), tags), b.address().building() + "栋", String.valueOf(b.floors()),
                         b.use().label, rental ? "是" : "否", rental ? String.valueOf(rooms) : "0",
                         rental ? name(b.ownerName(), tags) : "", GridFiles.degrees(lon), GridFiles.degrees(lat),
@@ -724,7 +724,7 @@ public final class Generator {
 
         private void declaration(String type, String entityId, String kind, Object where, String objectName,
                                  String content, boolean isTrue) {
-            String no = "SB" + village.code() + String.format("%05d", ++declarationSeq);
+            String no = "SB" + village.code() + pad(++declarationSeq, 5);
             Grid grid;
             String addressCode;
             String addressText;
@@ -1049,7 +1049,7 @@ public final class Generator {
 
         private String citizenId(String region, LocalDate birth, Sex sex) {
             int sequence = tr.nextInt(100) * 10 + 2 * tr.nextInt(5) + (sex == Sex.MALE ? 1 : 0);
-            String first17 = region + birth.format(YYYYMMDD) + String.format("%03d", sequence);
+            String first17 = region + birth.format(YYYYMMDD) + pad(sequence, 3);
             String id = first17 + CitizenId.checkCharacter(first17);
             return id;
         }
@@ -1104,11 +1104,17 @@ public final class Generator {
 
 
     static String mobileFrom(SplittableRandom r) {
-        return "1" + "35789".charAt(r.nextInt(5)) + String.format("%09d", r.nextInt(1_000_000_000));
+        return "1" + "35789".charAt(r.nextInt(5)) + pad(r.nextInt(1_000_000_000), 9);
     }
 
     private static String sixDecimals(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
+        return GridFiles.decimal(v, 6, false);
+    }
+
+    /** A non-negative number left-padded with zeros to the width. */
+    static String pad(int n, int width) {
+        String s = Integer.toString(n);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
     private static double round7(double v) {

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +105,33 @@ final class GridFiles {
 
     /** A coordinate rounded to 7 decimals, without trailing zeros. */
     static String degrees(double value) {
-        return BigDecimal.valueOf(value).setScale(7, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return decimal(value, 7, true);
+    }
+
+    /** A value rounded half away from zero to the given decimals (at most 9), optionally without trailing zeros. */
+    static String decimal(double value, int decimals, boolean stripZeros) {
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        long units = Math.round(Math.abs(value) * scale);
+        StringBuilder sb = new StringBuilder(16);
+        if (value < 0 && units != 0) {
+            sb.append('-');
+        }
+        sb.append(units / scale);
+        long fraction = units % scale;
+        if (fraction != 0 || !stripZeros) {
+            String digits = Long.toString(fraction + scale).substring(1);
+            if (stripZeros) {
+                int end = digits.length();
+                while (digits.charAt(end - 1) == '0') {
+                    end--;
+                }
+                digits = digits.substring(0, end);
+            }
+            sb.append('.').append(digits);
+        }
+        return sb.toString();
     }
 }
