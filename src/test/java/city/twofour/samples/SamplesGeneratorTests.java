@@ -83,6 +83,27 @@ class SamplesGeneratorTests {
     }
 
     @Test
+    void gridsGeoJsonAndManifestAreWellFormedJson() throws Exception {
+        tools.jackson.databind.JsonNode collection = new tools.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(tiny.resolve("grids.geojson")));
+        org.locationtech.jts.io.geojson.GeoJsonReader reader = new org.locationtech.jts.io.geojson.GeoJsonReader();
+
+        assertThat(collection.get("crs").get("properties").get("name").asString()).isEqualTo("urn:ogc:def:crs:EPSG::4490");
+        for (tools.jackson.databind.JsonNode feature : collection.get("features")) {
+            org.locationtech.jts.geom.Geometry g = reader.read(feature.get("geometry").toString());
+            assertThat(g.getGeometryType()).isEqualTo("MultiPolygon");
+            assertThat(g.isValid()).isTrue();
+            assertThat(feature.get("properties").get("code").asString())
+                    .startsWith(feature.get("properties").get("village_code").asString());
+        }
+        tools.jackson.databind.JsonNode manifest = new tools.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(tiny.resolve("manifest.json")));
+        assertThat(manifest.get("seed").asLong()).isEqualTo(SamplesGenerator.DEFAULT_SEED);
+        assertThat(manifest.get("noise").get("duplicateInFeed").asDouble()).isEqualTo(0.02);
+        assertThat(manifest.get("figures").get("grids").asLong()).isEqualTo(collection.get("features").size());
+    }
+
+    @Test
     void everyCitizenIdAndCreditCodeInTheTruthValidates() throws IOException {
         List<CSVRecord> people = csv(tiny.resolve("truth/people.csv"));
         assertThat(people).isNotEmpty();
