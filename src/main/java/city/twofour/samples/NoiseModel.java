@@ -35,6 +35,7 @@ import java.util.Map;
  * @param housingBuildingCoverage share of buildings in the housing building registry (1 / 1.149: field work finds 14.9 % more)
  * @param housingRentalCoverage  share of rental houses in the housing rental registry (1 / 1.168: field work finds 16.8 % more)
  * @param fieldCoverage          share of buildings and rental houses the grid officers collect
+ * @param fieldPeopleCoverage    share of the people still living in the village whom the grid officers collect
  * @param marketCoverage         share of units in the business registry
  * @param facilityCoverage       share of facilities in their department's list
  * @param declarationRate        per changed entity (moved, closed, damaged …), the chance it is declared
@@ -64,6 +65,7 @@ public record NoiseModel(
         double housingBuildingCoverage,
         double housingRentalCoverage,
         double fieldCoverage,
+        double fieldPeopleCoverage,
         double marketCoverage,
         double facilityCoverage,
         double declarationRate,
@@ -74,7 +76,7 @@ public record NoiseModel(
                 addressVariant, oldFormatId, badCitizenId, badCreditCode, missingField, badDate, badPhone,
                 wrongColumnCount, brokenQuoting, coordinateOutsideCity, pointOnBoundary, straddlingBuilding,
                 staleRecord, householdCoverage, floatingCoverage, addressCoverage, housingBuildingCoverage,
-                housingRentalCoverage, fieldCoverage, marketCoverage, facilityCoverage, declarationRate,
+                housingRentalCoverage, fieldCoverage, fieldPeopleCoverage, marketCoverage, facilityCoverage, declarationRate,
                 falseDeclaration).entrySet()) {
             if (!(e.getValue() >= 0 && e.getValue() <= 1)) {
                 throw new IllegalArgumentException(e.getKey() + " must be in [0, 1]: " + e.getValue());
@@ -87,7 +89,7 @@ public record NoiseModel(
         return new NoiseModel(
                 0.02, 0.03, 0.02, 0.02, 0.35, 0.05, 0.005, 0.005, 0.003, 0.003, 0.005, 0.002, 0.001,
                 0.002, 0.01, 0.05, 0.03,
-                0.97, 0.85, 0.98, 1 / 1.149, 1 / 1.168, 1.0, 0.95, 0.95, 0.5, 0.1);
+                0.97, 0.85, 0.98, 1 / 1.149, 1 / 1.168, 1.0, 0.9, 0.95, 0.95, 0.5, 0.1);
     }
 
     /** A copy with one rate replaced. */

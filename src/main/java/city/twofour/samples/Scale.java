@@ -9,7 +9,7 @@ import java.util.List;
  */
 public enum Scale {
     /** One town (莞城街道, 8 villages), a few thousand records: committed under samples/tiny. */
-    TINY(List.of("441900006"), 0.006),
+    TINY(List.of("441900006"), 0.004),
     /** Four towns (莞城, 东城, 南城, 松山湖), about 100 k records. */
     DEMO(List.of("441900003", "441900004", "441900006", "441900401"), 0.04),
     /** All 36 towns, 608 villages, 2,894 grids at real density (use --fraction to thin it). */

@@ -200,7 +200,7 @@ class SamplesGeneratorTests {
             FeedLines lines = feeds.computeIfAbsent(row.get("feed"), f -> read(f));
             List<String> fields = lines.fields(Integer.parseInt(row.get("line")));
             assertThat(fields).as(row.toString()).hasSize(lines.header().size());
-            for (String idColumn : List.of("公民身份号码", "证件号码", "房东身份证号", "产权人证件号码")) {
+            for (String idColumn : List.of("公民身份号码", "证件号码", "身份证号", "房东身份证号", "产权人证件号码")) {
                 if (lines.header().contains(idColumn)) {
                     assertThat(CitizenId.isValid(fields.get(lines.column(idColumn)))).as(row.toString()).isTrue();
                 }

@@ -47,6 +47,10 @@ public final class FeedCatalog {
             "网格 采集", "grid officers' field collection of buildings and rental houses (网格采集)", UTF8, false, ',', false,
             "\n", "CGCS2000", "yyyy-MM-dd HH:mm",
             List.of("采集编号", "网格编码", "楼栋地址", "楼栋名称", "层数", "房屋用途", "是否出租屋", "出租间数", "房东姓名", "经度", "纬度", "采集人", "采集时间"));
+    static final Spec FIELD_PEOPLE = new Spec("feeds/grid/field_people_20261122.csv",
+            "网格 采集", "grid officers' field collection of the people living at each address (网格采集 实有人口)", UTF8,
+            false, ',', false, "\n", "", "yyyy-MM-dd HH:mm",
+            List.of("采集编号", "网格编码", "姓名", "身份证号", "性别", "人员类别", "居住地址", "联系电话", "采集人", "采集时间"));
     static final Spec DECLARATIONS = new Spec("feeds/grid/declarations_20261122.csv",
             "网格 申报", "declarations (申报)", UTF8, false, ',', false, "\n", "", "yyyy-MM-dd HH:mm:ss",
             List.of("申报编号", "申报类型", "申报时间", "申报地址", "对象类型", "对象标识", "对象名称", "申报内容", "申报人", "联系电话"));
@@ -56,7 +60,7 @@ public final class FeedCatalog {
 
     /** All feeds with rows, in the order they are written. */
     public static final List<Spec> ALL = List.of(HOUSEHOLD, FLOATING, ADDRESSES, CAMERAS, HOUSING_BUILDINGS,
-            HOUSING_RENTALS, MARKET, HYDRANTS, CITY_PARTS, FIELD_BUILDINGS, DECLARATIONS, VERIFICATIONS);
+            HOUSING_RENTALS, MARKET, HYDRANTS, CITY_PARTS, FIELD_BUILDINGS, FIELD_PEOPLE, DECLARATIONS, VERIFICATIONS);
 
     private FeedCatalog() {
     }

@@ -461,6 +461,13 @@ public final class Generator {
                         count("people.cross_feed_duplicates");
                     }
                 }
+                if (!movedOut && tr.nextDouble() < noise.fieldPeopleCoverage()) {
+                    count("people.in_field_collection");
+                    if (!covered) {
+                        count("people.only_in_field_collection");
+                    }
+                    fieldPersonRow(person);
+                }
                 if (movedOut && tr.nextDouble() < noise.declarationRate()) {
                     declaration(local ? "人员迁出" : "租客退租", person.id(), "PERSON", room, person.name(), "已搬离", true);
                 } else if (!local && !covered && tr.nextDouble() < noise.declarationRate()) {
@@ -499,6 +506,19 @@ public final class Generator {
             };
             return crossFeedOriginal == null ? emitWithDuplicates(feed(FeedCatalog.FLOATING), render)
                     : emit(feed(FeedCatalog.FLOATING), render.get());
+        }
+
+        private void fieldPersonRow(Person p) {
+            String collector = ChineseNames.personName(tr, tr.nextBoolean() ? Sex.MALE : Sex.FEMALE, true);
+            emitWithDuplicates(feed(FeedCatalog.FIELD_PEOPLE), () -> {
+                List<String> tags = new ArrayList<>();
+                LocalDateTime at = EXPORT_DATE.minusDays(nr.nextInt(180)).atTime(8 + nr.nextInt(10), nr.nextInt(60));
+                String[] f = {"RK" + p.id().substring(1), p.room().building().grid().code(), name(p.name(), tags),
+                        idAsWritten(p, tags), p.sex().label(), p.local() ? "户籍人口" : "流动人口",
+                        addressAsWritten(p.room().address(), tags), p.phone(), collector, at.format(MINUTES)};
+                return new Row(f, truth("PERSON", p.id(), p.room().addressCode(), p.room().building().grid(), tags),
+                        FIELD_PEOPLE_ROLES);
+            });
         }
 
         private List<String> stale(Person p, List<String> tags) {
@@ -1086,6 +1106,8 @@ public final class Generator {
             DOTTED, null, "X坐标", "Y坐标", "所在位置");
     private static final Roles FIELD_ROLES = new Roles(List.of("楼栋地址", "经度", "纬度"), null, null, null, null, null,
             "经度", "纬度", "楼栋地址");
+    private static final Roles FIELD_PEOPLE_ROLES = new Roles(List.of("姓名", "身份证号", "居住地址"), "身份证号", null, null,
+            null, "联系电话", null, null, "居住地址");
     private static final Roles DECLARATION_ROLES = new Roles(List.of("申报编号", "申报类型", "对象标识"), null, null, null, null,
             "联系电话", null, null, "申报内容");
     private static final Roles VERIFICATION_ROLES = new Roles(List.of("任务编号", "申报编号", "核查结果"), null, null, null, null,
