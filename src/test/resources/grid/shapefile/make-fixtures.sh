@@ -10,6 +10,7 @@
 #   grids.geojson                             the same features as GeoJSON, to compare the two imports
 #   grids-gauss-kruger.{shp,shx,dbf,prj}      one grid in projected CGCS2000 3-degree Gauss-Kruger metres, Chinese
 #                                             field names in GBK and no .cpg
+#   grids-points.{shp,shx,dbf}                a grid delivered as a point, without .prj
 #
 # Run from anywhere: src/test/resources/grid/shapefile/make-fixtures.sh (needs var/db.env of the project).
 set -euo pipefail
@@ -58,11 +59,14 @@ SELECT json_build_object('type', 'FeatureCollection',
 PGCLIENTENCODING=GBK pgsql2shp -q -f "$work/grids-gauss-kruger" $database "$(gbk "SELECT '441900006003008' AS \"网格编码\", '北隅第8网格' AS \"网格名称\", '441900006003' AS \"村社区编码\",
        ST_GeomFromText('POLYGON((377000 2548000,377500 2548000,377500 2548500,377000 2548500,377000 2548000))', 4547) AS geom")"
 
+pgsql2shp -q -f "$work/grids-points" $database "SELECT '441900006003004' AS code, ST_GeomFromText('POINT(113.74 23.04)') AS geom"
+
 cgcs2000='GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
 printf '%s' "$cgcs2000" > "$work/grids.prj"
 printf 'GBK' > "$work/grids.cpg"
 printf 'PROJCS["CGCS2000_3_Degree_GK_CM_114E",%s,PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",114.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]' \
     "$cgcs2000" > "$work/grids-gauss-kruger.prj"
-rm -f "$work/grids-gauss-kruger.cpg"
+rm -f "$work/grids-gauss-kruger.cpg" "$work/grids-points.cpg" "$work/grids-points.prj"
 
-cp "$work"/grids.{shp,shx,dbf,prj,cpg} "$work"/grids.geojson "$work"/grids-gauss-kruger.{shp,shx,dbf,prj} "$here/"
+cp "$work"/grids.{shp,shx,dbf,prj,cpg} "$work"/grids.geojson "$work"/grids-gauss-kruger.{shp,shx,dbf,prj} \
+    "$work"/grids-points.{shp,shx,dbf} "$here/"

@@ -58,6 +58,14 @@ class ShapefileFeatureReaderTests {
     }
 
     @Test
+    void aPointRecordIsAPointInLongitudeLatitudeWhenThereIsNoPrj() throws Exception {
+        GeoJsonFeature point = readAll(FIXTURES.resolve("grids-points.shp")).get(0);
+
+        assertThat(geometry(point)).isEqualTo(wkt("POINT (113.74 23.04)"));
+        assertThat(point.crs()).isNull();
+    }
+
+    @Test
     void keepsTheAttributesDecodedFromGbkAndAddsTheGridPropertiesFoundByAlias() throws Exception {
         GeoJsonFeature first = readAll(FIXTURES.resolve("grids.shp")).get(0);
 

@@ -39,10 +39,9 @@ public class ShpReader implements Closeable {
     /**
      * A record of the file.
      *
-     * @param number   the record number the file gives, from 1
      * @param geometry null for a null shape
      */
-    public record ShpRecord(int number, Geometry geometry) {
+    public record ShpRecord(Geometry geometry) {
     }
 
     private final DataInputStream in;
@@ -61,7 +60,7 @@ public class ShpReader implements Closeable {
         }
     }
 
-    /** The next record, or null after the last. */
+    /** The next record, or null after the last. The record header's content length is trusted, its number not read. */
     public ShpRecord next() throws IOException {
         byte[] recordHeader = in.readNBytes(RECORD_HEADER_SIZE);
         if (recordHeader.length == 0) {
@@ -70,23 +69,21 @@ public class ShpReader implements Closeable {
         if (recordHeader.length < RECORD_HEADER_SIZE) {
             throw new EOFException("the file ends inside a record header");
         }
-        ByteBuffer header = ByteBuffer.wrap(recordHeader);
-        int number = header.getInt(0);
-        byte[] content = new byte[header.getInt(4) * 2];
+        byte[] content = new byte[ByteBuffer.wrap(recordHeader).getInt(4) * 2];
         in.readFully(content);
         ByteBuffer record = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
         int shapeType = record.getInt(0);
         if (!isSupported(shapeType)) {
-            throw new IOException("record " + number + ": shape type " + shapeType + " is not supported");
+            throw new IOException("shape type " + shapeType + " is not supported");
         }
         Geometry geometry = switch (shapeType % 10) {
             case 1 -> Geometries.FACTORY.createPoint(new Coordinate(record.getDouble(4), record.getDouble(12)));
             case 3 -> lines(parts(record));
             case 5 -> ShapefilePolygonBuilder.build(parts(record));
             case 8 -> Geometries.FACTORY.createMultiPointFromCoords(points(record, COUNTS_OFFSET + 4, record.getInt(COUNTS_OFFSET)));
-            default -> null;
+            default -> null; // a null shape
         };
-        return new ShpRecord(number, geometry);
+        return new ShpRecord(geometry);
     }
 
     @Override
