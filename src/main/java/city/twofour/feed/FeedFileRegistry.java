@@ -72,11 +72,24 @@ public class FeedFileRegistry {
     }
 
     public FeedFile register(String feed, Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("file not found: " + path);
+        return register(feed, path, List.of(path));
+    }
+
+    /**
+     * Registers a file delivered in parts (a shapefile's {@code .shp} beside its {@code .dbf}, {@code .prj}, …) by
+     * the content of all its parts in the given order: a change to any part is a new delivery.
+     *
+     * @param path  the main part, as the registry names the file
+     * @param parts all parts, the main part among them
+     */
+    public FeedFile register(String feed, Path path, List<Path> parts) {
+        for (Path part : parts) {
+            if (!Files.isRegularFile(part)) {
+                throw new IllegalArgumentException("file not found: " + part);
+            }
         }
-        String sha256 = sha256(path);
-        long size = size(path);
+        String sha256 = sha256(parts);
+        long size = parts.stream().mapToLong(FeedFileRegistry::size).sum();
         return jdbc.queryForObject(REGISTER,
                 (rs, n) -> new FeedFile(rs.getLong("id"), feed, path, sha256, size, rs.getBoolean("already_known"),
                         rs.getString("status")),
@@ -109,16 +122,21 @@ public class FeedFileRegistry {
         jdbc.update(RECORD_DELIVERY, file.id(), file.path().toString(), outcome, jobExecutionId);
     }
 
-    static String sha256(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+    /** The SHA-256 of the parts' bytes one after the other: of a single file, its own SHA-256. */
+    static String sha256(List<Path> parts) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
+            for (Path part : parts) {
+                try (InputStream in = Files.newInputStream(part)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + part, e);
+                }
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

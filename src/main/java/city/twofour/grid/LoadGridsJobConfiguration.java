@@ -23,6 +23,8 @@ import city.twofour.grid.internal.GridCandidateWriter;
 import city.twofour.grid.internal.GridTopologyCheck;
 import city.twofour.grid.internal.MergeGridCandidates;
 import city.twofour.grid.internal.RegisterGridFiles;
+import city.twofour.grid.internal.ShapefileFeatureReader;
+import city.twofour.grid.internal.ShapefileParts;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -32,6 +34,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -159,10 +162,14 @@ public class LoadGridsJobConfiguration {
                 .build();
     }
 
+    /** Reads an ESRI Shapefile when the grids file is its {@code .shp}, GeoJSON otherwise. */
     @Bean
     @StepScope
-    public GeoJsonFeatureReader gridFeatureReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new GeoJsonFeatureReader("gridFeatureReader", LoadGridsParameters.of(stepExecution.getJobParameters()).grids());
+    public ItemStreamReader<GeoJsonFeature> gridFeatureReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        Path grids = LoadGridsParameters.of(stepExecution.getJobParameters()).grids();
+        return ShapefileParts.isShapefile(grids)
+                ? new ShapefileFeatureReader("gridFeatureReader", grids)
+                : new GeoJsonFeatureReader("gridFeatureReader", grids);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package city.twofour.grid;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +14,7 @@ import city.twofour.common.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -150,6 +154,52 @@ class LoadGridsFunctionalTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.grid_topology_issue", Integer.class)).isEqualTo(2);
     }
 
+    @Test
+    void loadsAShapefileAsTheSameGridsDeliveredAsGeoJson() throws Exception {
+        JobExecution fromGeoJson = jobs.startJob(parameters("shapefile/grids.geojson"));
+        List<Map<String, Object>> gridsFromGeoJson = gridsAsLoaded();
+        Map<Integer, String> rejectsFromGeoJson = rejectReasons("grids");
+        database.clearData();
+
+        JobExecution fromShapefile = jobs.startJob(parameters("shapefile/grids.shp"));
+
+        assertThat(fromGeoJson.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(fromShapefile.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(gridsAsLoaded()).hasSize(5).isEqualTo(gridsFromGeoJson);
+        assertThat(rejectReasons("grids")).isEqualTo(rejectsFromGeoJson)
+                .containsOnly(entry(6, "GEOMETRY_MISSING"), entry(7, "UNKNOWN_VILLAGE"));
+        assertThat(jdbc.queryForObject("SELECT name FROM master.grid WHERE code = '441900006003001'", String.class))
+                .isEqualTo("北隅第1网格");
+    }
+
+    @Test
+    void rejectsTheFeaturesOfAShapefileInProjectedCoordinates() throws Exception {
+        JobExecution execution = jobs.startJob(parameters("shapefile/grids-gauss-kruger.shp"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(rejectReasons("grids")).containsOnly(entry(1, "WRONG_SRID"));
+        assertThat(jdbc.queryForObject("SELECT message_en FROM ops.reject WHERE reason = 'WRONG_SRID'", String.class))
+                .contains("CGCS2000_3_Degree_GK_CM_114E");
+    }
+
+    @Test
+    void aShapefileWhoseAttributesAloneWereCorrectedIsANewDelivery(@TempDir Path folder) throws Exception {
+        for (String part : List.of("grids.shp", "grids.shx", "grids.dbf", "grids.prj", "grids.cpg")) {
+            Files.copy(FIXTURES.resolve("shapefile").resolve(part), folder.resolve(part));
+        }
+        jobs.startJob(parameters(folder.resolve("grids.shp")));
+        // the village code field, followed by the empty town code; the grid code 441900006099001 stays
+        replaceInFile(folder.resolve("grids.dbf"), "441900006099 ", "441900006003 ");
+
+        JobExecution corrected = jobs.startJob(parameters(folder.resolve("grids.shp")));
+
+        assertThat(corrected.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT village_code FROM master.grid WHERE code = '441900006099001'", String.class))
+                .isEqualTo("441900006003");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ops.feed_file WHERE feed = 'grids'", Integer.class))
+                .isEqualTo(2);
+    }
+
     private void failWhenGridIsWritten(String code) throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("""
@@ -167,10 +217,28 @@ class LoadGridsFunctionalTests {
     }
 
     private JobParameters parameters(String gridsFile) {
+        return parameters(FIXTURES.resolve(gridsFile));
+    }
+
+    private JobParameters parameters(Path gridsFile) {
         return jobs.getUniqueJobParametersBuilder()
                 .addString(LoadGridsParameters.DIVISIONS, FIXTURES.resolve("divisions.csv").toAbsolutePath().toString())
-                .addString(LoadGridsParameters.GRIDS, FIXTURES.resolve(gridsFile).toAbsolutePath().toString())
+                .addString(LoadGridsParameters.GRIDS, gridsFile.toAbsolutePath().toString())
                 .toJobParameters();
+    }
+
+    /** The grids as loaded, apart from where they came from; polygons normalised, as ring orientation differs by format. */
+    private List<Map<String, Object>> gridsAsLoaded() {
+        return jdbc.queryForList("""
+                SELECT code, name, village_code, town_code, ST_AsText(ST_Normalize(geom)) AS geom, round(area_m2) AS area_m2
+                  FROM master.grid ORDER BY code
+                """);
+    }
+
+    /** Replaces text of the same length in a file's bytes. */
+    private static void replaceInFile(Path file, String text, String replacement) throws IOException {
+        String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        Files.write(file, bytes.replace(text, replacement).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private Map<Integer, String> rejectReasons(String feed) {

@@ -1,10 +1,11 @@
 package city.twofour.grid.internal;
 
 /**
- * A feature as read from a GeoJSON FeatureCollection, its parts still JSON text.
+ * A feature as read from a GeoJSON FeatureCollection or an ESRI Shapefile, its parts as GeoJSON text.
  *
  * @param geometryJson null when the feature has no geometry
- * @param crs          the feature's or the collection's declared coordinate system, null when none
+ * @param crs          the coordinate system the feature, the collection or the shapefile's .prj declares, null when
+ *                     none
  */
 public record GeoJsonFeature(int recordNo, String propertiesJson, String geometryJson, String crs) {
 }

@@ -1,5 +1,8 @@
 package city.twofour.grid.internal;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import city.twofour.common.Console;
 import city.twofour.feed.FeedFile;
 import city.twofour.feed.FeedFileRegistry;
@@ -12,6 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Registers the delivered divisions and grids files and keeps their ids in the job's context for the steps after.
+ * A grids shapefile is registered by its {@code .shp} and the content of all its parts.
  */
 public class RegisterGridFiles implements Tasklet {
 
@@ -28,13 +32,18 @@ public class RegisterGridFiles implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         LoadGridsParameters parameters = LoadGridsParameters.of(contribution.getStepExecution().getJobParameters());
         ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
-        jobContext.putLong(DIVISIONS_FILE_ID, register("divisions", parameters.divisions()).id());
-        jobContext.putLong(GRIDS_FILE_ID, register("grids", parameters.grids()).id());
+        jobContext.putLong(DIVISIONS_FILE_ID, register("divisions", parameters.divisions(), List.of(parameters.divisions())).id());
+        jobContext.putLong(GRIDS_FILE_ID, register("grids", parameters.grids(), parts(parameters.grids())).id());
         return RepeatStatus.FINISHED;
     }
 
-    private FeedFile register(String feed, java.nio.file.Path path) {
-        FeedFile file = registry.register(feed, path);
+    /** A shapefile is delivered in parts, and a change to any of them is a new delivery. */
+    private static List<Path> parts(Path grids) {
+        return ShapefileParts.isShapefile(grids) ? new ShapefileParts(grids).present() : List.of(grids);
+    }
+
+    private FeedFile register(String feed, Path path, List<Path> parts) {
+        FeedFile file = registry.register(feed, path, parts);
         Console.say("%s: %s (%,d bytes, sha256 %s)%s", feed, path, file.sizeBytes(), file.sha256().substring(0, 12),
                 file.alreadyKnown() ? ", delivered before: rows already loaded stay as they are" : "");
         return file;
