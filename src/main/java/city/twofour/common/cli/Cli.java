@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import city.twofour.TwofourApplication;
 import city.twofour.address.AddressCommand;
+import city.twofour.samples.SamplesCommand;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,6 +32,7 @@ public final class Cli {
               restart EXECUTION_ID         resume a failed or stopped job execution where it stopped
               demo                         set up everything and run the pipeline on samples/
               address parse|match ...      parse or match free-text addresses, one JSON line each
+              samples generate ...         write a synthetic city, its department feeds and their truth
 
             Jobs:
               load-grids divisions=CSV grids=GEOJSON
@@ -62,6 +64,9 @@ public final class Cli {
             if (command.equals("-h") || command.equals("--help") || command.equals("help")) {
                 out.print(USAGE);
                 return 0;
+            }
+            if (command.equals("samples")) {
+                return SamplesCommand.run(words.toArray(String[]::new), out, err);
             }
             if (command.equals("address")) {
                 return AddressCommand.run(words.toArray(String[]::new),
