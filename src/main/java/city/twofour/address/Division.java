@@ -17,6 +17,11 @@ public record Division(String code, String name, String shortName, String parent
     /** Length of a village (村/社区) code. */
     public static final int VILLAGE_CODE_LENGTH = 12;
 
+    /** A division under its official name, with the short name standard addresses write it by. */
+    public static Division official(String code, String name, String parentCode) {
+        return new Division(code, name, DivisionAliases.shortName(name), parentCode);
+    }
+
     /** True for a village or community, false for a town. */
     public boolean isVillage() {
         return code.length() == VILLAGE_CODE_LENGTH;

@@ -210,10 +210,10 @@ public final class DivisionAliases {
     private static DivisionAliases loadDongguan() {
         List<Division> divisions = new ArrayList<>();
         for (CSVRecord r : readCsv(TOWNS_RESOURCE)) {
-            divisions.add(new Division(r.get("code"), r.get("name"), r.get("name"), r.get("areaCode")));
+            divisions.add(Division.official(r.get("code"), r.get("name"), r.get("areaCode")));
         }
         for (CSVRecord r : readCsv(VILLAGES_RESOURCE)) {
-            divisions.add(new Division(r.get("code"), r.get("name"), shortName(r.get("name")), r.get("streetCode")));
+            divisions.add(Division.official(r.get("code"), r.get("name"), r.get("streetCode")));
         }
         return of("东莞市", divisions);
     }

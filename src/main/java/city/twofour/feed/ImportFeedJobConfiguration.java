@@ -72,7 +72,7 @@ public class ImportFeedJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(
                         new String[] {ImportFeedParameters.FEED, ImportFeedParameters.FILE},
-                        new String[] {ImportFeedParameters.REPLACES, "run.id"}))
+                        new String[] {ImportFeedParameters.REPLACES, ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
                 .start(registerFeedFile()).on(RegisterFeedFile.SKIPPED.getExitCode()).end()
                 .from(registerFeedFile()).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(registerFeedFile()).on("*").to(stageFeedRows())

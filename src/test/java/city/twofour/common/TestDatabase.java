@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 public class TestDatabase {
 
     private static final String CLEAR_DATA = """
+            DELETE FROM master.source_record;
+            DELETE FROM master.address;
+            DELETE FROM staging.feed_record;
+            DELETE FROM staging.feed_row;
+            DELETE FROM ops.feed_delivery;
             DELETE FROM ops.reject;
             DELETE FROM ops.grid_topology_issue;
             DELETE FROM staging.grid_candidate;

@@ -35,8 +35,12 @@ public final class Cli {
               samples generate ...         write a synthetic city, its department feeds and their truth
 
             Jobs:
-              load-grids divisions=CSV grids=GEOJSON
+              load-grids divisions=CSV grids=GEOJSON|SHP [accept-topology=true]
                                            load divisions and basic grids (the standard operational map)
+              import-feed feed=NAME file=PATH
+                                           import a department feed declared in jobs/feeds/NAME.yml
+              load-addresses file=PATH [retire-missing=true]
+                                           load the standard address list into the address library
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

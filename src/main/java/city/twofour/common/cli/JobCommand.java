@@ -44,7 +44,9 @@ public class JobCommand {
                 Exit code 0 when the job completed, 1 when it failed.
 
                 Jobs:
-                  load-grids divisions=CSV grids=GEOJSON
+                  load-grids divisions=CSV grids=GEOJSON [accept-topology=true]
+                  import-feed feed=NAME file=PATH [replaces=NAME]
+                  load-addresses file=PATH [retire-missing=true]
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]
@@ -61,7 +63,8 @@ public class JobCommand {
         DEMO("demo", """
                 Usage: twofour demo
 
-                Runs the pipeline on the committed samples (samples/tiny) and lists the executions.
+                Delivers the committed sample city's feeds (samples/tiny/feeds) into the inbox, runs the
+                pipeline on them (load-grids, load-addresses) and lists the executions.
                 """);
 
         private final String word;
@@ -92,15 +95,17 @@ public class JobCommand {
     private final JobHistory history;
     private final Flyway flyway;
     private final Path home;
+    private final Path inbox;
 
     public JobCommand(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, JobHistory history,
-                      Flyway flyway, @Value("${TWOFOUR_HOME:.}") String home) {
+                      Flyway flyway, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.history = history;
         this.flyway = flyway;
         this.home = Path.of(home);
+        this.inbox = inbox;
     }
 
     int execute(Kind kind, List<String> args) {
@@ -175,14 +180,30 @@ public class JobCommand {
         }
     }
 
+    /** Delivers the tiny sample city's feeds into the inbox, as the departments would, and runs the pipeline on them. */
     private int demo() {
-        Path samples = home.resolve("samples/tiny");
+        Path samples = home.resolve("samples/tiny").toAbsolutePath().normalize();
+        deliver(samples.resolve("feeds"));
         boolean ok = run("load-grids", Map.of(
-                "divisions", samples.resolve("divisions.csv").toAbsolutePath().normalize().toString(),
-                "grids", samples.resolve("grids.geojson").toAbsolutePath().normalize().toString()));
+                "divisions", samples.resolve("divisions.csv").toString(),
+                "grids", samples.resolve("grids.geojson").toString()))
+                && run("load-addresses", Map.of("file", "public-security/standard_addresses_20261122.txt"));
         Console.say("");
         history.print(5);
         return ok ? 0 : 1;
+    }
+
+    private void deliver(Path feeds) {
+        try (var files = Files.walk(feeds)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path delivered = inbox.resolve(feeds.relativize(file).toString());
+                Files.createDirectories(delivered.getParent());
+                Files.copy(file, delivered, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot deliver the sample feeds into " + inbox, e);
+        }
+        Console.say("sample feeds delivered into %s", inbox);
     }
 
     private boolean report(JobExecution execution) {

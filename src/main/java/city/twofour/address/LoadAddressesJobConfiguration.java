@@ -1,0 +1,182 @@
+package city.twofour.address;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import city.twofour.address.internal.AddressLibraryWriter;
+import city.twofour.address.internal.RetireMissingAddresses;
+import city.twofour.common.Geometries;
+import city.twofour.common.ProgressListener;
+import city.twofour.common.PublishChanges;
+import city.twofour.feed.AccountForMergedRows;
+import city.twofour.feed.ImportFeedParameters;
+import city.twofour.feed.MergeRejectRecorder;
+import city.twofour.feed.PendingRecord;
+import city.twofour.feed.PendingRecordReader;
+import city.twofour.feed.RejectedRecordException;
+import city.twofour.grid.Grid;
+import city.twofour.grid.GridIndex;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code load-addresses}: loads the standard address list into the address library. Imports the delivered list
+ * (as {@code import-feed} does any feed), parses each address into its levels and places it in its grid, upserts the
+ * library and links every row to its address, accounts for every row, retires addresses a complete list no longer
+ * holds, and publishes the changes.
+ */
+@Configuration
+public class LoadAddressesJobConfiguration {
+
+    public static final String JOB_NAME = "load-addresses";
+    public static final String FEED = "standard-addresses";
+
+    private static final String DIVISIONS = "SELECT code, name, parent_code FROM master.division";
+    private static final String GRIDS = "SELECT code, name, village_code, town_code, ST_AsBinary(geom) AS wkb FROM master.grid";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final int chunkSize;
+    private final String cityName;
+
+    public LoadAddressesJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                         JdbcTemplate jdbc, DataSource dataSource,
+                                         @Value("${twofour.chunk-size}") int chunkSize,
+                                         @Value("${twofour.city.name}") String cityName) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.chunkSize = chunkSize;
+        this.cityName = cityName;
+    }
+
+    @Bean
+    public Job loadAddressesJob(@Qualifier("importFeedJob") Job importFeedJob, JobOperator jobOperator) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] {LoadAddressesParameters.FILE},
+                        new String[] {LoadAddressesParameters.REPLACES, LoadAddressesParameters.RETIRE_MISSING, "run.id"}))
+                .start(importAddressList(importFeedJob, jobOperator))
+                .next(mergeAddresses())
+                .next(accountForAddressRows())
+                .next(retireMissingAddresses())
+                .next(publishAddressChanges())
+                .build();
+    }
+
+    private Step importAddressList(Job importFeedJob, JobOperator jobOperator) {
+        return new StepBuilder("importAddressList", jobRepository)
+                .job(importFeedJob)
+                .operator(jobOperator)
+                .parametersExtractor((job, step) -> importParameters(step))
+                .build();
+    }
+
+    @Bean
+    public Step mergeAddresses() {
+        return new StepBuilder("mergeAddresses", jobRepository)
+                .<PendingRecord, DeliveredAddress>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(pendingAddressReader())
+                .processor(standardAddressBuilder())
+                .writer(new AddressLibraryWriter(jdbc))
+                .faultTolerant()
+                .skip(RejectedRecordException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(new MergeRejectRecorder(jdbc))
+                .listener(new ProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<PendingRecord> pendingAddressReader() {
+        return PendingRecordReader.of("pendingAddressReader", dataSource, List.of(FEED));
+    }
+
+    @Bean
+    @StepScope
+    public StandardAddressBuilder standardAddressBuilder() {
+        List<Division> divisions = jdbc.query(DIVISIONS,
+                (rs, n) -> Division.official(rs.getString("code"), rs.getString("name"), rs.getString("parent_code")));
+        return new StandardAddressBuilder(DivisionAliases.of(cityName, divisions), new GridIndex(grids()));
+    }
+
+    @Bean
+    public Step accountForAddressRows() {
+        return new StepBuilder("accountForAddressRows", jobRepository)
+                .tasklet(new AccountForMergedRows(jdbc, List.of(FEED)), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Step retireMissingAddresses() {
+        return new StepBuilder("retireMissingAddresses", jobRepository)
+                .tasklet(retireMissing(null), transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RetireMissingAddresses retireMissing(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new RetireMissingAddresses(jdbc, FEED, LoadAddressesParameters.of(stepExecution.getJobParameters()).retireMissing());
+    }
+
+    @Bean
+    public Step publishAddressChanges() {
+        return new StepBuilder("publishAddressChanges", jobRepository)
+                .tasklet(new PublishChanges(jdbc), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** The import of this run's list: a restart of this job resumes the same import. */
+    private static JobParameters importParameters(StepExecution step) {
+        JobParameters parameters = step.getJobParameters();
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLong(ImportFeedParameters.PARENT_INSTANCE, step.getJobExecution().getJobInstance().getInstanceId())
+                .addString(ImportFeedParameters.FEED, FEED)
+                .addString(ImportFeedParameters.FILE, parameters.getString(LoadAddressesParameters.FILE));
+        if (parameters.getString(LoadAddressesParameters.REPLACES) != null) {
+            builder.addString(ImportFeedParameters.REPLACES, parameters.getString(LoadAddressesParameters.REPLACES));
+        }
+        return builder.toJobParameters();
+    }
+
+    private List<Grid> grids() {
+        WKBReader wkb = new WKBReader(Geometries.FACTORY);
+        List<Grid> grids = new ArrayList<>();
+        jdbc.query(GRIDS, rs -> {
+            try {
+                grids.add(new Grid(rs.getString("code"), rs.getString("name"), rs.getString("village_code"),
+                        rs.getString("town_code"), (MultiPolygon) wkb.read(rs.getBytes("wkb")), 0, 0));
+            } catch (ParseException e) {
+                throw new IllegalStateException("grid " + rs.getString("code") + " has unreadable geometry", e);
+            }
+        });
+        return grids;
+    }
+}
