@@ -1,13 +1,11 @@
 package city.twofour.address;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import city.twofour.address.internal.AddressLibraryWriter;
 import city.twofour.address.internal.RetireMissingAddresses;
-import city.twofour.common.Geometries;
 import city.twofour.common.ProgressListener;
 import city.twofour.common.PublishChanges;
 import city.twofour.feed.AccountForMergedRows;
@@ -16,11 +14,7 @@ import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
 import city.twofour.feed.RejectedRecordException;
-import city.twofour.grid.Grid;
-import city.twofour.grid.GridIndex;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
+import city.twofour.grid.GridLayer;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -52,8 +46,6 @@ public class LoadAddressesJobConfiguration {
     public static final String JOB_NAME = "load-addresses";
     public static final String FEED = "standard-addresses";
 
-    private static final String DIVISIONS = "SELECT code, name, parent_code FROM master.division";
-    private static final String GRIDS = "SELECT code, name, village_code, town_code, ST_AsBinary(geom) AS wkb FROM master.grid";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -120,9 +112,7 @@ public class LoadAddressesJobConfiguration {
     @Bean
     @StepScope
     public StandardAddressBuilder standardAddressBuilder() {
-        List<Division> divisions = jdbc.query(DIVISIONS,
-                (rs, n) -> Division.official(rs.getString("code"), rs.getString("name"), rs.getString("parent_code")));
-        return new StandardAddressBuilder(DivisionAliases.of(cityName, divisions), new GridIndex(grids()));
+        return new StandardAddressBuilder(AddressLibrary.divisions(jdbc, cityName), GridLayer.index(jdbc));
     }
 
     @Bean
@@ -166,17 +156,4 @@ public class LoadAddressesJobConfiguration {
         return builder.toJobParameters();
     }
 
-    private List<Grid> grids() {
-        WKBReader wkb = new WKBReader(Geometries.FACTORY);
-        List<Grid> grids = new ArrayList<>();
-        jdbc.query(GRIDS, rs -> {
-            try {
-                grids.add(new Grid(rs.getString("code"), rs.getString("name"), rs.getString("village_code"),
-                        rs.getString("town_code"), (MultiPolygon) wkb.read(rs.getBytes("wkb")), 0, 0));
-            } catch (ParseException e) {
-                throw new IllegalStateException("grid " + rs.getString("code") + " has unreadable geometry", e);
-            }
-        });
-        return grids;
-    }
 }
