@@ -6,14 +6,13 @@ import javax.sql.DataSource;
 
 import city.twofour.address.internal.AddressLibraryWriter;
 import city.twofour.address.internal.RetireMissingAddresses;
-import city.twofour.common.ProgressListener;
 import city.twofour.common.PublishChanges;
 import city.twofour.feed.AccountForMergedRows;
 import city.twofour.feed.ImportFeedParameters;
 import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
-import city.twofour.feed.RejectedRecordException;
+import city.twofour.feed.RowSteps;
 import city.twofour.grid.GridLayer;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -89,18 +88,9 @@ public class LoadAddressesJobConfiguration {
 
     @Bean
     public Step mergeAddresses() {
-        return new StepBuilder("mergeAddresses", jobRepository)
-                .<PendingRecord, DeliveredAddress>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(pendingAddressReader())
-                .processor(standardAddressBuilder())
-                .writer(new AddressLibraryWriter(jdbc))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new MergeRejectRecorder(jdbc))
-                .listener(new ProgressListener())
-                .build();
+        return RowSteps.rejecting("mergeAddresses", jobRepository, transactionManager, chunkSize,
+                pendingAddressReader(), standardAddressBuilder(), new AddressLibraryWriter(jdbc),
+                new MergeRejectRecorder(jdbc));
     }
 
     @Bean

@@ -119,18 +119,9 @@ public class ImportFeedJobConfiguration {
 
     @Bean
     public Step validateFeedRows() {
-        return new StepBuilder("validateFeedRows", jobRepository)
-                .<StagedRow, FeedRecord>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(stagedRowReader(null))
-                .processor(feedRowValidator(null, null))
-                .writer(new FeedRecordWriter(dataSource))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new RejectRecorder(jdbc))
-                .listener(new ProgressListener())
-                .build();
+        return RowSteps.rejecting("validateFeedRows", jobRepository, transactionManager, chunkSize,
+                stagedRowReader(null), feedRowValidator(null, null), new FeedRecordWriter(dataSource),
+                new RejectRecorder(jdbc));
     }
 
     @Bean

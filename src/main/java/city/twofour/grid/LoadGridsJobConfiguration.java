@@ -13,7 +13,7 @@ import city.twofour.feed.CsvRow;
 import city.twofour.feed.CsvRowReader;
 import city.twofour.feed.FeedFileRegistry;
 import city.twofour.feed.RejectRecorder;
-import city.twofour.feed.RejectedRecordException;
+import city.twofour.feed.RowSteps;
 import city.twofour.grid.internal.DivisionWriter;
 import city.twofour.grid.internal.GeoJsonFeature;
 import city.twofour.grid.internal.GeoJsonFeatureReader;
@@ -114,18 +114,9 @@ public class LoadGridsJobConfiguration {
 
     @Bean
     public Step loadDivisions() {
-        return new StepBuilder("loadDivisions", jobRepository)
-                .<CsvRow, Division>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(divisionReader(null))
-                .processor(divisionValidator())
-                .writer(divisionWriter(null))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new RejectRecorder(jdbc))
-                .listener(new ProgressListener())
-                .build();
+        return RowSteps.rejecting("loadDivisions", jobRepository, transactionManager, chunkSize,
+                divisionReader(null), divisionValidator(), divisionWriter(null),
+                new RejectRecorder(jdbc));
     }
 
     @Bean
@@ -180,18 +171,9 @@ public class LoadGridsJobConfiguration {
 
     @Bean
     public Step checkGridFeatures() {
-        return new StepBuilder("checkGridFeatures", jobRepository)
-                .<GridFeature, Grid>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(stagedGridReader(null, null))
-                .processor(gridValidator(null))
-                .writer(new GridCandidateWriter(jdbc))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new RejectRecorder(jdbc))
-                .listener(new ProgressListener())
-                .build();
+        return RowSteps.rejecting("checkGridFeatures", jobRepository, transactionManager, chunkSize,
+                stagedGridReader(null, null), gridValidator(null), new GridCandidateWriter(jdbc),
+                new RejectRecorder(jdbc));
     }
 
     @Bean

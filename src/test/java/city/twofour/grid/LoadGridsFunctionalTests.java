@@ -77,6 +77,8 @@ class LoadGridsFunctionalTests {
                 entry(12, "MISSING_REQUIRED_FIELD"), entry(13, "TOWN_MISMATCH"));
         assertThat(rejectReasons("divisions")).containsOnly(
                 entry(6, "BAD_CODE"), entry(7, "UNKNOWN_PARENT"), entry(8, "BAD_VALUE"));
+        assertThat(jdbc.queryForList("SELECT DISTINCT job_execution_id FROM ops.reject", Long.class))
+                .containsExactly(execution.getId());
         assertThat(jdbc.queryForObject("SELECT srid FROM geometry_columns WHERE f_table_name = 'grid'", Integer.class))
                 .isEqualTo(4490);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid WHERE town_code = '441900006' AND area_m2 > 1e6",
