@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import city.twofour.common.Console;
+import city.twofour.common.DataDictionary;
 import org.flywaydb.core.Flyway;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +62,13 @@ public class JobCommand {
                 Resumes a failed or stopped job execution where it stopped: completed steps are not run
                 again and a step resumes after its last committed chunk.
                 """),
+        DICTIONARY("dictionary", """
+                Usage: twofour dictionary [--out FILE]
+
+                Writes the data dictionary of the master schema (tables, views, columns, meanings and the
+                change feed's contract) as Markdown, from the schema's comments; the committed copy is
+                schemas/DATA-DICTIONARY.md.
+                """),
         DEMO("demo", """
                 Usage: twofour demo
 
@@ -94,16 +103,18 @@ public class JobCommand {
     private final List<Job> jobs;
     private final JobHistory history;
     private final Flyway flyway;
+    private final DataDictionary dictionary;
     private final Path home;
     private final Path inbox;
 
     public JobCommand(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, JobHistory history,
-                      Flyway flyway, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox) {
+                      Flyway flyway, JdbcTemplate jdbc, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.history = history;
         this.flyway = flyway;
+        this.dictionary = new DataDictionary(jdbc);
         this.home = Path.of(home);
         this.inbox = inbox;
     }
@@ -123,6 +134,7 @@ public class JobCommand {
             }
             case RESTART -> restart(executionId(args)) ? 0 : 1;
             case DEMO -> demo();
+            case DICTIONARY -> dictionary(args);
         };
     }
 
@@ -178,6 +190,23 @@ public class JobCommand {
         } catch (Exception e) {
             throw new IllegalStateException("execution " + execution.getId() + " cannot be resumed: " + e.getMessage(), e);
         }
+    }
+
+    private int dictionary(List<String> args) {
+        String markdown = dictionary.markdown();
+        if (args.isEmpty()) {
+            Console.say("%s", markdown);
+        } else if (args.size() == 2 && args.get(0).equals("--out")) {
+            try {
+                Files.writeString(Path.of(args.get(1)), markdown);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + args.get(1), e);
+            }
+            Console.say("data dictionary written to %s", args.get(1));
+        } else {
+            throw new UsageException("dictionary takes only --out FILE");
+        }
+        return 0;
     }
 
     /** Delivers the tiny sample city's feeds into the inbox, as the departments would, and runs the pipeline on them. */
