@@ -46,8 +46,8 @@ public final class Divisions {
     public record Town(String code, String name, List<Village> villages) {
     }
 
-    private static final String TOWNS = "/samples/dongguan-divisions/modood-streets-4419.csv";
-    private static final String VILLAGES = "/samples/dongguan-divisions/villages-4419-2021.csv";
+    private static final String TOWNS = "/divisions/modood-streets-4419.csv";
+    private static final String VILLAGES = "/divisions/villages-4419-2021.csv";
 
     private final List<Town> towns;
 
