@@ -43,6 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class LoadAddressesJobConfiguration {
 
     public static final String JOB_NAME = "load-addresses";
+    public static final String MERGE_JOB_NAME = "merge-addresses";
     public static final String FEED = "standard-addresses";
 
 
@@ -74,6 +75,18 @@ public class LoadAddressesJobConfiguration {
                 .next(mergeAddresses())
                 .next(accountForAddressRows())
                 .next(retireMissingAddresses())
+                .next(publishAddressChanges())
+                .build();
+    }
+
+    /** The merge alone, of every imported address row not merged yet: the nightly run's share of the work. */
+    @Bean
+    public Job mergeAddressesJob() {
+        return new JobBuilder(MERGE_JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[0],
+                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                .start(mergeAddresses())
+                .next(accountForAddressRows())
                 .next(publishAddressChanges())
                 .build();
     }
