@@ -53,7 +53,7 @@ public class ImportFeedJobConfiguration {
 
     public ImportFeedJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       JdbcTemplate jdbc, DataSource dataSource,
-                                      @Value("${twofour.chunk-size}") int chunkSize,
+                                      @Value("${twofour.import.chunk-size}") int chunkSize,
                                       @Value("${twofour.feeds}") Path feeds,
                                       @Value("${twofour.inbox}") Path inbox,
                                       @Value("${twofour.outbox}") Path outbox) {
@@ -119,16 +119,14 @@ public class ImportFeedJobConfiguration {
 
     @Bean
     public Step validateFeedRows() {
+        RejectRecorder rejectRecorder = new RejectRecorder(jdbc);
         return new StepBuilder("validateFeedRows", jobRepository)
-                .<StagedRow, FeedRecord>chunk(chunkSize)
+                .<StagedRow, FeedRowVerdict>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(stagedRowReader(null))
                 .processor(feedRowValidator(null, null))
-                .writer(new FeedRecordWriter(dataSource))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new RejectRecorder(jdbc))
+                .writer(new FeedRecordWriter(dataSource, rejectRecorder))
+                .listener(rejectRecorder)
                 .listener(new ProgressListener())
                 .build();
     }

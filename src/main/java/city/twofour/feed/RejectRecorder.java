@@ -1,12 +1,14 @@
 package city.twofour.feed;
 
+import java.util.List;
+
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes every row a processor rejected to {@code ops.reject}. A row rejected again (a re-run or a
+ * Writes every row a processor rejected to {@code ops.reject}, either as a skip listener or called by a writer. A row rejected again (a re-run or a
  * restart) replaces its earlier reject, so rejects are never doubled.
  */
 public class RejectRecorder implements SkipListener<SourceRecord, Object>, StepExecutionListener {
@@ -43,5 +45,20 @@ public class RejectRecorder implements SkipListener<SourceRecord, Object>, StepE
     public void record(SourceRecord item, RejectedRecordException rejected) {
         jdbc.update(UPSERT_REJECT, item.fileId(), item.recordNo(), rejected.field(), rejected.reason().name(),
                 rejected.messageZh(), rejected.messageEn(), item.original(), jobExecutionId);
+    }
+
+    /** Records rejected rows in one batch, e.g. those of a chunk. */
+    public void recordAll(List<Rejection> rejections) {
+        jdbc.batchUpdate(UPSERT_REJECT, rejections, rejections.size(), (ps, r) -> {
+            RejectedRecordException rejected = r.reason();
+            ps.setLong(1, r.item().fileId());
+            ps.setInt(2, r.item().recordNo());
+            ps.setString(3, rejected.field());
+            ps.setString(4, rejected.reason().name());
+            ps.setString(5, rejected.messageZh());
+            ps.setString(6, rejected.messageEn());
+            ps.setString(7, r.item().original());
+            ps.setObject(8, jobExecutionId);
+        });
     }
 }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 @SpringBootTest
 @SpringBatchTest
-@TestPropertySource(properties = {"twofour.chunk-size=3", "twofour.inbox=target/feed-tests/inbox",
+@TestPropertySource(properties = {"twofour.import.chunk-size=3", "twofour.inbox=target/feed-tests/inbox",
         "twofour.outbox=target/feed-tests/outbox"})
 class ImportFeedFunctionalTests {
 

@@ -1,16 +1,22 @@
 package city.twofour.feed.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
-import city.twofour.feed.FeedRecord;
+import city.twofour.feed.FeedRowVerdict;
+import city.twofour.feed.RejectRecorder;
+import city.twofour.feed.Rejection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the rows that passed their checks in {@code staging.feed_record}, normalised, with one {@code COPY} per chunk.
+ * Writes the verdicts of a chunk: rows that passed their checks go to {@code staging.feed_record}, normalised, with
+ * one {@code COPY}; rejected rows go to {@code ops.reject} in one batch. Both commit with the chunk.
  */
-public class FeedRecordWriter implements ItemWriter<FeedRecord> {
+public class FeedRecordWriter implements ItemWriter<FeedRowVerdict> {
 
     private static final String COPY_RECORDS = """
             COPY staging.feed_record (file_id, line_no, fields) FROM STDIN (FORMAT text)
@@ -19,17 +25,28 @@ public class FeedRecordWriter implements ItemWriter<FeedRecord> {
     private static final JsonMapper JSON = new JsonMapper();
 
     private final DataSource dataSource;
+    private final RejectRecorder rejects;
 
-    public FeedRecordWriter(DataSource dataSource) {
+    public FeedRecordWriter(DataSource dataSource, RejectRecorder rejects) {
         this.dataSource = dataSource;
+        this.rejects = rejects;
     }
 
     @Override
-    public void write(Chunk<? extends FeedRecord> chunk) {
-        CopyIn rows = new CopyIn();
-        for (FeedRecord record : chunk) {
-            rows.value(record.fileId()).value(record.recordNo()).value(JSON.writeValueAsString(record.values())).endRow();
+    public void write(Chunk<? extends FeedRowVerdict> chunk) {
+        CopyIn records = new CopyIn();
+        List<Rejection> rejections = new ArrayList<>();
+        for (FeedRowVerdict verdict : chunk) {
+            if (verdict.loaded() != null) {
+                records.value(verdict.loaded().fileId()).value(verdict.loaded().recordNo())
+                        .value(JSON.writeValueAsString(verdict.loaded().values())).endRow();
+            } else {
+                rejections.add(verdict.rejection());
+            }
         }
-        rows.copy(dataSource, COPY_RECORDS);
+        records.copy(dataSource, COPY_RECORDS);
+        if (!rejections.isEmpty()) {
+            rejects.recordAll(rejections);
+        }
     }
 }
