@@ -29,6 +29,8 @@ public final class Cli {
             Jobs:
               load-grids divisions=CSV grids=GEOJSON
                                            load divisions and basic grids (the standard operational map)
+              import-feed feed=NAME file=PATH [replaces=FILE_NAME]
+                                           import a delivered file of a feed declared in jobs/feeds/NAME.yml
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

@@ -45,6 +45,8 @@ public class JobCommand {
 
                 Jobs:
                   load-grids divisions=CSV grids=GEOJSON
+                  import-feed feed=NAME file=PATH [replaces=FILE_NAME]
+                      PATH inside the inbox (var/inbox); replaces= names the file a correction replaces
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]
