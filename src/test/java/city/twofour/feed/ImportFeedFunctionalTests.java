@@ -44,7 +44,6 @@ class ImportFeedFunctionalTests {
     private static final Path FIXTURES = Path.of("src/test/resources/feed/inbox");
     private static final Path INBOX = Path.of("target/feed-tests/inbox");
     private static final Path OUTBOX = Path.of("target/feed-tests/outbox");
-    private static final List<String> FEEDS = List.of("floating-population", "business-registry", "city-parts");
 
     private static final String FLOATING = "public-security/floating-population-20261120.csv";
     private static final String FLOATING_CORRECTED = "public-security/floating-population-20261120-corrected.csv";
@@ -82,11 +81,8 @@ class ImportFeedFunctionalTests {
     }
 
     @AfterEach
-    void dropTriggersAndFeedData() throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_record");
-            sql.execute("DROP FUNCTION IF EXISTS staging.feed_test_trigger()");
-        }
+    void dropTriggerAndFeedData() throws SQLException {
+        dropTrigger();
         jdbc.execute(DELETE_FEED_DATA);
     }
 
@@ -266,7 +262,7 @@ class ImportFeedFunctionalTests {
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(loaded(FLOATING)).containsOnlyKeys(2, 3);
-        dropTriggersAndFeedDataOnly();
+        dropTrigger();
         JobExecution restarted = jobs.getJobOperator().restart(failed);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -301,7 +297,7 @@ class ImportFeedFunctionalTests {
         }
     }
 
-    private void dropTriggersAndFeedDataOnly() throws SQLException {
+    private void dropTrigger() throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_record");
             sql.execute("DROP FUNCTION IF EXISTS staging.feed_test_trigger()");
