@@ -274,6 +274,22 @@ class ImportFeedFunctionalTests {
     }
 
     @Test
+    void anImportThatFailsWhileStagingIsRestartedAfterTheLastCommittedChunk() throws Exception {
+        createTrigger("staging.feed_row", "IF NEW.line_no = 9 THEN RAISE EXCEPTION 'connection lost'; END IF; RETURN NEW;");
+        JobExecution failed = jobs.startJob(parameters("floating-population", FLOATING));
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(count("SELECT count(*) FROM staging.feed_row WHERE file_id = " + fileId(FLOATING))).isEqualTo(6);
+        dropTrigger();
+        JobExecution restarted = jobs.getJobOperator().restart(failed);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("SELECT count(*) FROM staging.feed_row WHERE file_id = " + fileId(FLOATING))).isEqualTo(15);
+        assertThat(loaded(FLOATING)).containsOnlyKeys(2, 3, 16);
+        assertThat(rejects(FLOATING)).hasSize(12);
+    }
+
+    @Test
     void aRowThatIsNeitherLoadedNorRejectedFailsTheImport() throws Exception {
         createTrigger("IF NEW.line_no = 16 THEN RETURN NULL; END IF; RETURN NEW;");
 
@@ -287,19 +303,24 @@ class ImportFeedFunctionalTests {
     }
 
     private void createTrigger(String body) throws SQLException {
+        createTrigger("staging.feed_record", body);
+    }
+
+    private void createTrigger(String table, String body) throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("CREATE FUNCTION staging.feed_test_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                     + body + " END $$");
             sql.execute("""
-                    CREATE TRIGGER feed_test_trigger BEFORE INSERT ON staging.feed_record
+                    CREATE TRIGGER feed_test_trigger BEFORE INSERT ON %s
                     FOR EACH ROW EXECUTE FUNCTION staging.feed_test_trigger()
-                    """);
+                    """.formatted(table));
         }
     }
 
     private void dropTrigger() throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_record");
+            sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_row");
             sql.execute("DROP FUNCTION IF EXISTS staging.feed_test_trigger()");
         }
     }
