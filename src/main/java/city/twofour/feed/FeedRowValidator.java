@@ -24,10 +24,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * <li>Longitude and latitude come in pairs: one without the other is a missing field. The point is converted from
  * the feed's coordinate system to CGCS2000 and must lie in the city ({@code COORDINATE_OUTSIDE_CITY}).</li>
  * </ul>
- * As a step's processor it hands on a verdict for every row, so that rejects are written with the chunk like the
- * loaded rows, without the cost of skipping.
  */
-public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRowVerdict> {
+public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
 
     /** Field name of a person's birth date, cross-checked with the citizen ID number. */
     public static final String BIRTH_DATE = "birth_date";
@@ -52,21 +50,13 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRowVerdict
         });
     }
 
-    @Override
-    public FeedRowVerdict process(StagedRow row) {
-        try {
-            return FeedRowVerdict.loaded(check(row));
-        } catch (RejectedRecordException e) {
-            return FeedRowVerdict.rejected(row, e);
-        }
-    }
-
     /**
      * The row's values checked and normalised.
      *
      * @throws RejectedRecordException naming the first field at fault and why
      */
-    public FeedRecord check(StagedRow row) {
+    @Override
+    public FeedRecord process(StagedRow row) {
         if (row.malformation() != null) {
             throw new RejectedRecordException(null, row.malformation(), row.malformationDetail());
         }

@@ -121,11 +121,15 @@ public class ImportFeedJobConfiguration {
     public Step validateFeedRows() {
         RejectRecorder rejectRecorder = new RejectRecorder(jdbc);
         return new StepBuilder("validateFeedRows", jobRepository)
-                .<StagedRow, FeedRowVerdict>chunk(chunkSize)
+                .<StagedRow, FeedRecord>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(stagedRowReader(null))
                 .processor(feedRowValidator(null, null))
-                .writer(new FeedRecordWriter(dataSource, rejectRecorder))
+                .writer(new FeedRecordWriter(dataSource))
+                .faultTolerant()
+                .skip(RejectedRecordException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(rejectRecorder)
                 .listener(rejectRecorder)
                 .listener(new ProgressListener())
                 .build();

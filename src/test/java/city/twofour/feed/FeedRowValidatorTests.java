@@ -19,7 +19,7 @@ class FeedRowValidatorTests {
 
     @Test
     void derivesBirthDateAndSexFromTheCitizenIdWhenTheRowHasNone() {
-        FeedRecord record = floating.check(row(Map.of("name", "李娜", "citizen_id", "441900750101201",
+        FeedRecord record = floating.process(row(Map.of("name", "李娜", "citizen_id", "441900750101201",
                 "address", "东莞市南城街道", "registered_on", "2026/11/20")));
 
         assertThat(record.values()).containsEntry("citizen_id", "441900197501012012").containsEntry("birth_date", "1975-01-01")
@@ -37,7 +37,7 @@ class FeedRowValidatorTests {
         assertThat(rejection(floating, with(base, "sex", "男")))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason)
                 .containsExactly("sex", RejectReason.CITIZEN_ID_MISMATCH);
-        assertThat(floating.check(row(with(base, "sex", "女"))).values()).containsEntry("sex", "female");
+        assertThat(floating.process(row(with(base, "sex", "女"))).values()).containsEntry("sex", "female");
     }
 
     @Test
@@ -54,12 +54,13 @@ class FeedRowValidatorTests {
     void rejectsAMalformedLineWithTheReasonFoundWhenStaging() {
         StagedRow truncated = new StagedRow(1, 9, Map.of(), "马超,4419", RejectReason.TRUNCATED_LINE, "2 columns, the header has 7");
 
-        assertThat(floating.process(truncated).rejection().reason().reason()).isEqualTo(RejectReason.TRUNCATED_LINE);
+        assertThat(catchThrowableOfType(RejectedRecordException.class, () -> floating.process(truncated)).reason())
+                .isEqualTo(RejectReason.TRUNCATED_LINE);
     }
 
     @Test
     void convertsGcj02CoordinatesToCgcs2000AndRejectsPointsOutsideTheCity() {
-        FeedRecord hydrant = cityParts.check(row(Map.of("code", "DG-1", "kind", "消防栓", "longitude", "113.757912",
+        FeedRecord hydrant = cityParts.process(row(Map.of("code", "DG-1", "kind", "消防栓", "longitude", "113.757912",
                 "latitude", "23.025311")));
 
         assertThat((Double) hydrant.values().get("longitude")).isBetween(113.7520, 113.7560);
@@ -81,6 +82,6 @@ class FeedRowValidatorTests {
     }
 
     private static RejectedRecordException rejection(FeedRowValidator validator, Map<String, String> fields) {
-        return catchThrowableOfType(RejectedRecordException.class, () -> validator.check(row(fields)));
+        return catchThrowableOfType(RejectedRecordException.class, () -> validator.process(row(fields)));
     }
 }

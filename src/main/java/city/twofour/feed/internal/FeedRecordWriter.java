@@ -1,22 +1,16 @@
 package city.twofour.feed.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import javax.sql.DataSource;
 
-import city.twofour.feed.FeedRowVerdict;
-import city.twofour.feed.RejectRecorder;
-import city.twofour.feed.Rejection;
+import city.twofour.feed.FeedRecord;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the verdicts of a chunk: rows that passed their checks go to {@code staging.feed_record}, normalised, with
- * one {@code COPY}; rejected rows go to {@code ops.reject} in one batch. Both commit with the chunk.
+ * Keeps the rows that passed their checks in {@code staging.feed_record}, normalised, with one {@code COPY} per chunk.
  */
-public class FeedRecordWriter implements ItemWriter<FeedRowVerdict> {
+public class FeedRecordWriter implements ItemWriter<FeedRecord> {
 
     private static final String COPY_RECORDS = """
             COPY staging.feed_record (file_id, line_no, fields) FROM STDIN (FORMAT text)
@@ -25,28 +19,17 @@ public class FeedRecordWriter implements ItemWriter<FeedRowVerdict> {
     private static final JsonMapper JSON = new JsonMapper();
 
     private final DataSource dataSource;
-    private final RejectRecorder rejects;
 
-    public FeedRecordWriter(DataSource dataSource, RejectRecorder rejects) {
+    public FeedRecordWriter(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.rejects = rejects;
     }
 
     @Override
-    public void write(Chunk<? extends FeedRowVerdict> chunk) {
+    public void write(Chunk<? extends FeedRecord> chunk) {
         CopyIn records = new CopyIn();
-        List<Rejection> rejections = new ArrayList<>();
-        for (FeedRowVerdict verdict : chunk) {
-            if (verdict.loaded() != null) {
-                records.value(verdict.loaded().fileId()).value(verdict.loaded().recordNo())
-                        .value(JSON.writeValueAsString(verdict.loaded().values())).endRow();
-            } else {
-                rejections.add(verdict.rejection());
-            }
+        for (FeedRecord record : chunk) {
+            records.value(record.fileId()).value(record.recordNo()).value(JSON.writeValueAsString(record.values())).endRow();
         }
         records.copy(dataSource, COPY_RECORDS);
-        if (!rejections.isEmpty()) {
-            rejects.recordAll(rejections);
-        }
     }
 }
