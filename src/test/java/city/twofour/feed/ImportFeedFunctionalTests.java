@@ -97,6 +97,7 @@ class ImportFeedFunctionalTests {
                 entry(8, "registered_on BAD_DATE"), entry(9, "phone BAD_PHONE"), entry(10, "sex BAD_VALUE"),
                 entry(11, "name MISSING_REQUIRED_FIELD"), entry(12, "- WRONG_COLUMN_COUNT"),
                 entry(13, "- BROKEN_QUOTING"), entry(14, "- BAD_ENCODING"), entry(17, "- TRUNCATED_LINE"));
+        assertThat(count("SELECT count(*) FROM ops.reject WHERE job_execution_id = " + execution.getId())).isEqualTo(12);
         Map<Integer, Map<String, Object>> loaded = loaded(FLOATING);
         assertThat(loaded).containsOnlyKeys(2, 3, 16);
         assertThat(loaded.get(3)).containsEntry("citizen_id", "441900197501012012").containsEntry("birth_date", "1975-01-01")
