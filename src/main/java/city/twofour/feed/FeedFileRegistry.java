@@ -18,16 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class FeedFileRegistry {
 
-    /** Status of content registered and not imported. */
-    public static final String RECEIVED = "received";
     /** Status of content whose import has started and not finished. */
     public static final String IMPORTING = "importing";
     /** Status of content imported and accounted for. */
     public static final String IMPORTED = "imported";
     /** Status of content without data rows. */
     public static final String EMPTY = "empty";
-    /** Status of content replaced by a corrected re-delivery. */
-    public static final String SUPERSEDED = "superseded";
 
     private static final String REGISTER = """
             INSERT INTO ops.feed_file (feed, path, file_name, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)

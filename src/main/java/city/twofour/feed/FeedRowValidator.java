@@ -50,6 +50,11 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
         });
     }
 
+    /**
+     * The row's values checked and normalised.
+     *
+     * @throws RejectedRecordException naming the first field at fault and why
+     */
     @Override
     public FeedRecord process(StagedRow row) {
         if (row.malformation() != null) {

@@ -1,5 +1,7 @@
 package city.twofour.feed;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,6 @@ public record FieldDefinition(String column, FieldType type, boolean required, L
     public FieldDefinition {
         type = type == null ? FieldType.TEXT : type;
         formats = formats == null ? List.of() : List.copyOf(formats);
-        values = values == null ? Map.of() : Map.copyOf(values);
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

@@ -1,7 +1,5 @@
 package city.twofour.feed;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,15 +30,24 @@ public class FileLines implements Closeable {
     public record Line(int number, String text, byte[] bytes, boolean terminated) {
     }
 
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final InputStream in;
+    private final Charset charset;
     private final CharsetDecoder decoder;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private int start;
+    private int end;
+    private byte[] line = new byte[256];
     private int number;
     private long position;
     private boolean atEnd;
 
     public FileLines(InputStream in, Charset charset) throws IOException {
-        this.in = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+        this.in = in;
+        this.charset = charset;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -52,23 +59,46 @@ public class FileLines implements Closeable {
         if (atEnd) {
             return null;
         }
-        buffer.reset();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            buffer.write(b);
+        int length = 0;
+        boolean terminated = false;
+        while (!terminated) {
+            if (start == end && !fill()) {
+                break;
+            }
+            int stop = start;
+            while (stop < end && buffer[stop] != '\n') {
+                stop++;
+            }
+            length = append(length, stop - start);
+            terminated = stop < end;
+            start = terminated ? stop + 1 : stop;
         }
-        boolean terminated = b == '\n';
-        position += buffer.size() + (terminated ? 1 : 0);
+        position += length + (terminated ? 1 : 0);
         if (!terminated) {
             atEnd = true;
-            if (buffer.size() == 0) {
+            if (length == 0) {
                 return null;
             }
         }
-        byte[] bytes = buffer.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        byte[] bytes = Arrays.copyOf(line, length);
+        int textLength = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
         number++;
-        return new Line(number, decode(bytes, length), bytes, terminated);
+        return new Line(number, decode(bytes, textLength), bytes, terminated);
+    }
+
+    private int append(int length, int count) {
+        if (length + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        }
+        System.arraycopy(buffer, start, line, length, count);
+        return length + count;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        start = 0;
+        end = Math.max(n, 0);
+        return n > 0;
     }
 
     /** Bytes of the file consumed so far, the byte-order mark included. */
@@ -86,7 +116,15 @@ public class FileLines implements Closeable {
         in.close();
     }
 
+    /**
+     * Decodes leniently first (the fast path): bad bytes become U+FFFD, so a line without it is valid; only a line
+     * with it is decoded strictly, to tell bad bytes from a delivered U+FFFD.
+     */
     private String decode(byte[] bytes, int length) {
+        String text = new String(bytes, 0, length, charset);
+        if (text.indexOf(REPLACEMENT) < 0) {
+            return text;
+        }
         try {
             return decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
@@ -95,16 +133,20 @@ public class FileLines implements Closeable {
     }
 
     private void skipByteOrderMark() throws IOException {
-        in.mark(GB18030_BOM.length);
-        byte[] start = in.readNBytes(GB18030_BOM.length);
-        in.reset();
-        if (startsWith(start, UTF8_BOM)) {
-            in.skipNBytes(UTF8_BOM.length);
-            position = UTF8_BOM.length;
-        } else if (startsWith(start, GB18030_BOM)) {
-            in.skipNBytes(GB18030_BOM.length);
-            position = GB18030_BOM.length;
+        while (end < GB18030_BOM.length) {
+            int n = in.read(buffer, end, buffer.length - end);
+            if (n <= 0) {
+                break;
+            }
+            end += n;
         }
+        byte[] first = Arrays.copyOf(buffer, Math.min(end, GB18030_BOM.length));
+        if (startsWith(first, UTF8_BOM)) {
+            start = UTF8_BOM.length;
+        } else if (startsWith(first, GB18030_BOM)) {
+            start = GB18030_BOM.length;
+        }
+        position = start;
     }
 
     private static boolean startsWith(byte[] start, byte[] mark) {

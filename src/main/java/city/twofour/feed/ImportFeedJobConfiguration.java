@@ -53,7 +53,7 @@ public class ImportFeedJobConfiguration {
 
     public ImportFeedJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       JdbcTemplate jdbc, DataSource dataSource,
-                                      @Value("${twofour.chunk-size}") int chunkSize,
+                                      @Value("${twofour.import.chunk-size}") int chunkSize,
                                       @Value("${twofour.feeds}") Path feeds,
                                       @Value("${twofour.inbox}") Path inbox,
                                       @Value("${twofour.outbox}") Path outbox) {

@@ -22,7 +22,7 @@ public final class RowSteps {
 
     /**
      * @param rejects records a refused row ({@link RejectRecorder}, or {@link MergeRejectRecorder} in a merge);
-     *                it also learns the step's job execution
+     *                registered as a step listener too, it learns the step's job execution and its chunks
      */
     public static <I extends SourceRecord, O, R extends SkipListener<SourceRecord, Object> & StepExecutionListener> Step rejecting(
             String name, JobRepository jobRepository, PlatformTransactionManager transactionManager, int chunkSize,
@@ -38,7 +38,7 @@ public final class RowSteps {
                 .skip(RejectedRecordException.class)
                 .skipLimit(Long.MAX_VALUE)
                 .skipListener(rejects)
-                .listener((StepExecutionListener) rejects)
+                .listener(rejects)
                 .listener(new ProgressListener())
                 .build();
     }

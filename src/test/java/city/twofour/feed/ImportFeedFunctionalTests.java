@@ -37,14 +37,13 @@ import static org.assertj.core.api.Assertions.entry;
 
 @SpringBootTest
 @SpringBatchTest
-@TestPropertySource(properties = {"twofour.chunk-size=3", "twofour.inbox=target/feed-tests/inbox",
+@TestPropertySource(properties = {"twofour.import.chunk-size=3", "twofour.inbox=target/feed-tests/inbox",
         "twofour.outbox=target/feed-tests/outbox"})
 class ImportFeedFunctionalTests {
 
     private static final Path FIXTURES = Path.of("src/test/resources/feed/inbox");
     private static final Path INBOX = Path.of("target/feed-tests/inbox");
     private static final Path OUTBOX = Path.of("target/feed-tests/outbox");
-    private static final List<String> FEEDS = List.of("floating-population", "business-registry", "city-parts");
 
     private static final String FLOATING = "public-security/floating-population-20261120.csv";
     private static final String FLOATING_CORRECTED = "public-security/floating-population-20261120-corrected.csv";
@@ -82,11 +81,8 @@ class ImportFeedFunctionalTests {
     }
 
     @AfterEach
-    void dropTriggersAndFeedData() throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_record");
-            sql.execute("DROP FUNCTION IF EXISTS staging.feed_test_trigger()");
-        }
+    void dropTriggerAndFeedData() throws SQLException {
+        dropTrigger();
         jdbc.execute(DELETE_FEED_DATA);
     }
 
@@ -101,6 +97,7 @@ class ImportFeedFunctionalTests {
                 entry(8, "registered_on BAD_DATE"), entry(9, "phone BAD_PHONE"), entry(10, "sex BAD_VALUE"),
                 entry(11, "name MISSING_REQUIRED_FIELD"), entry(12, "- WRONG_COLUMN_COUNT"),
                 entry(13, "- BROKEN_QUOTING"), entry(14, "- BAD_ENCODING"), entry(17, "- TRUNCATED_LINE"));
+        assertThat(count("SELECT count(*) FROM ops.reject WHERE job_execution_id = " + execution.getId())).isEqualTo(12);
         Map<Integer, Map<String, Object>> loaded = loaded(FLOATING);
         assertThat(loaded).containsOnlyKeys(2, 3, 16);
         assertThat(loaded.get(3)).containsEntry("citizen_id", "441900197501012012").containsEntry("birth_date", "1975-01-01")
@@ -266,7 +263,7 @@ class ImportFeedFunctionalTests {
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(loaded(FLOATING)).containsOnlyKeys(2, 3);
-        dropTriggersAndFeedDataOnly();
+        dropTrigger();
         JobExecution restarted = jobs.getJobOperator().restart(failed);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -275,6 +272,22 @@ class ImportFeedFunctionalTests {
         assertThat(count("SELECT count(*) FROM staging.feed_row WHERE file_id = " + fileId(FLOATING))).isEqualTo(15);
         assertThat(jdbc.queryForObject("SELECT status FROM ops.feed_file WHERE id = ?", String.class, fileId(FLOATING)))
                 .isEqualTo("imported");
+    }
+
+    @Test
+    void anImportThatFailsWhileStagingIsRestartedAfterTheLastCommittedChunk() throws Exception {
+        createTrigger("staging.feed_row", "IF NEW.line_no = 9 THEN RAISE EXCEPTION 'connection lost'; END IF; RETURN NEW;");
+        JobExecution failed = jobs.startJob(parameters("floating-population", FLOATING));
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(count("SELECT count(*) FROM staging.feed_row WHERE file_id = " + fileId(FLOATING))).isEqualTo(6);
+        dropTrigger();
+        JobExecution restarted = jobs.getJobOperator().restart(failed);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("SELECT count(*) FROM staging.feed_row WHERE file_id = " + fileId(FLOATING))).isEqualTo(15);
+        assertThat(loaded(FLOATING)).containsOnlyKeys(2, 3, 16);
+        assertThat(rejects(FLOATING)).hasSize(12);
     }
 
     @Test
@@ -291,19 +304,24 @@ class ImportFeedFunctionalTests {
     }
 
     private void createTrigger(String body) throws SQLException {
+        createTrigger("staging.feed_record", body);
+    }
+
+    private void createTrigger(String table, String body) throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("CREATE FUNCTION staging.feed_test_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                     + body + " END $$");
             sql.execute("""
-                    CREATE TRIGGER feed_test_trigger BEFORE INSERT ON staging.feed_record
+                    CREATE TRIGGER feed_test_trigger BEFORE INSERT ON %s
                     FOR EACH ROW EXECUTE FUNCTION staging.feed_test_trigger()
-                    """);
+                    """.formatted(table));
         }
     }
 
-    private void dropTriggersAndFeedDataOnly() throws SQLException {
+    private void dropTrigger() throws SQLException {
         try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_record");
+            sql.execute("DROP TRIGGER IF EXISTS feed_test_trigger ON staging.feed_row");
             sql.execute("DROP FUNCTION IF EXISTS staging.feed_test_trigger()");
         }
     }

@@ -38,8 +38,8 @@ public final class Cli {
             Jobs:
               load-grids divisions=CSV grids=GEOJSON|SHP [accept-topology=true]
                                            load divisions and basic grids (the standard operational map)
-              import-feed feed=NAME file=PATH
-                                           import a department feed declared in jobs/feeds/NAME.yml
+              import-feed feed=NAME file=PATH [replaces=FILE_NAME]
+                                           import a delivered file of a feed declared in jobs/feeds/NAME.yml
               load-addresses file=PATH [retire-missing=true]
                                            load the standard address list into the address library
 

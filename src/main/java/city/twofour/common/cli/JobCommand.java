@@ -46,9 +46,12 @@ public class JobCommand {
                 Exit code 0 when the job completed, 1 when it failed.
 
                 Jobs:
-                  load-grids divisions=CSV grids=GEOJSON [accept-topology=true]
-                  import-feed feed=NAME file=PATH [replaces=NAME]
+                  load-grids divisions=CSV grids=GEOJSON|SHP [accept-topology=true]
+                  import-feed feed=NAME file=PATH [replaces=FILE_NAME]
+                      PATH inside the inbox (var/inbox); replaces= names the file a correction replaces
                   load-addresses file=PATH [retire-missing=true]
+                  merge-addresses
+                  nightly
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]

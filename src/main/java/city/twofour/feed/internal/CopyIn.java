@@ -32,7 +32,9 @@ final class CopyIn {
             return this;
         }
         String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstSpecial(text);
+        rows.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> rows.append("\\\\");
@@ -44,6 +46,16 @@ final class CopyIn {
             }
         }
         return this;
+    }
+
+    private static int firstSpecial(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** Ends the current row. */

@@ -26,10 +26,10 @@ public class FeedRecordWriter implements ItemWriter<FeedRecord> {
 
     @Override
     public void write(Chunk<? extends FeedRecord> chunk) {
-        CopyIn rows = new CopyIn();
+        CopyIn records = new CopyIn();
         for (FeedRecord record : chunk) {
-            rows.value(record.fileId()).value(record.recordNo()).value(JSON.writeValueAsString(record.values())).endRow();
+            records.value(record.fileId()).value(record.recordNo()).value(JSON.writeValueAsString(record.values())).endRow();
         }
-        rows.copy(dataSource, COPY_RECORDS);
+        records.copy(dataSource, COPY_RECORDS);
     }
 }

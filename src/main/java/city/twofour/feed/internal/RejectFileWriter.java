@@ -32,6 +32,9 @@ public class RejectFileWriter implements Tasklet {
               FROM ops.reject WHERE file_id = ? ORDER BY record_no
             """;
 
+    /** Rejects fetched at a time: the reject file is streamed, however many there are. */
+    private static final int REJECTS_FETCH_SIZE = 1_000;
+
     private final JdbcTemplate jdbc;
     private final long fileId;
     private final Path rejectFile;
@@ -40,7 +43,8 @@ public class RejectFileWriter implements Tasklet {
      * @param rejectFile where the reject CSV goes, e.g. {@code var/outbox/rejects/<feed>/<file>.rejects.csv}
      */
     public RejectFileWriter(JdbcTemplate jdbc, long fileId, Path rejectFile) {
-        this.jdbc = jdbc;
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(REJECTS_FETCH_SIZE);
         this.fileId = fileId;
         this.rejectFile = rejectFile;
     }

@@ -1,0 +1,87 @@
+package city.twofour.feed;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import city.twofour.grid.CityExtent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class FeedRowValidatorTests {
+
+    private static final FeedDefinition FLOATING = FeedDefinitions.read(Path.of("jobs/feeds/floating-population.yml"));
+    private static final FeedDefinition CITY_PARTS = FeedDefinitions.read(Path.of("jobs/feeds/city-parts.yml"));
+
+    private final FeedRowValidator floating = new FeedRowValidator(FLOATING, CityExtent.DONGGUAN);
+    private final FeedRowValidator cityParts = new FeedRowValidator(CITY_PARTS, CityExtent.DONGGUAN);
+
+    @Test
+    void derivesBirthDateAndSexFromTheCitizenIdWhenTheRowHasNone() {
+        FeedRecord record = floating.process(row(Map.of("name", "李娜", "citizen_id", "441900750101201",
+                "address", "东莞市南城街道", "registered_on", "2026/11/20")));
+
+        assertThat(record.values()).containsEntry("citizen_id", "441900197501012012").containsEntry("birth_date", "1975-01-01")
+                .containsEntry("sex", "male").containsEntry("registered_on", "2026-11-20");
+    }
+
+    @Test
+    void rejectsABirthDateOrSexThatContradictsTheCitizenId() {
+        Map<String, String> base = Map.of("name", "陈静", "citizen_id", "441900199001012461", "address", "东莞市",
+                "registered_on", "2026-11-20");
+
+        assertThat(rejection(floating, with(base, "birth_date", "1990-01-02")))
+                .extracting(RejectedRecordException::field, RejectedRecordException::reason)
+                .containsExactly("birth_date", RejectReason.CITIZEN_ID_MISMATCH);
+        assertThat(rejection(floating, with(base, "sex", "男")))
+                .extracting(RejectedRecordException::field, RejectedRecordException::reason)
+                .containsExactly("sex", RejectReason.CITIZEN_ID_MISMATCH);
+        assertThat(floating.process(row(with(base, "sex", "女"))).values()).containsEntry("sex", "female");
+    }
+
+    @Test
+    void rejectsAMissingRequiredFieldNamingIt() {
+        RejectedRecordException missing = rejection(floating, Map.of("citizen_id", "441900199001012461",
+                "address", "东莞市", "registered_on", "2026-11-20"));
+
+        assertThat(missing.field()).isEqualTo("name");
+        assertThat(missing.reason()).isEqualTo(RejectReason.MISSING_REQUIRED_FIELD);
+        assertThat(missing.messageZh()).contains("姓名");
+    }
+
+    @Test
+    void rejectsAMalformedLineWithTheReasonFoundWhenStaging() {
+        StagedRow truncated = new StagedRow(1, 9, Map.of(), "马超,4419", RejectReason.TRUNCATED_LINE, "2 columns, the header has 7");
+
+        assertThat(catchThrowableOfType(RejectedRecordException.class, () -> floating.process(truncated)).reason())
+                .isEqualTo(RejectReason.TRUNCATED_LINE);
+    }
+
+    @Test
+    void convertsGcj02CoordinatesToCgcs2000AndRejectsPointsOutsideTheCity() {
+        FeedRecord hydrant = cityParts.process(row(Map.of("code", "DG-1", "kind", "消防栓", "longitude", "113.757912",
+                "latitude", "23.025311")));
+
+        assertThat((Double) hydrant.values().get("longitude")).isBetween(113.7520, 113.7560);
+        assertThat((Double) hydrant.values().get("latitude")).isBetween(23.0270, 23.0290);
+        assertThat(rejection(cityParts, Map.of("code", "DG-2", "kind", "路灯", "longitude", "23.02", "latitude", "113.75")))
+                .extracting(RejectedRecordException::field, RejectedRecordException::reason, RejectedRecordException::detail)
+                .containsExactly("longitude", RejectReason.COORDINATE_OUTSIDE_CITY,
+                        "longitude and latitude look swapped (23.02, 113.75 in GCJ02)");
+    }
+
+    private static StagedRow row(Map<String, String> fields) {
+        return new StagedRow(1, 2, fields, String.join(",", fields.values()), null, null);
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String field, String value) {
+        Map<String, String> fields = new java.util.HashMap<>(base);
+        fields.put(field, value);
+        return fields;
+    }
+
+    private static RejectedRecordException rejection(FeedRowValidator validator, Map<String, String> fields) {
+        return catchThrowableOfType(RejectedRecordException.class, () -> validator.process(row(fields)));
+    }
+}
