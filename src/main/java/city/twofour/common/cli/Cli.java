@@ -42,6 +42,7 @@ public final class Cli {
                                            import a delivered file of a feed declared in jobs/feeds/NAME.yml
               load-addresses file=PATH [retire-missing=true]
                                            load the standard address list into the address library
+              nightly                      import every file in the inbox, merge the master data, publish
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

@@ -75,8 +75,8 @@ public class JobCommand {
         DEMO("demo", """
                 Usage: twofour demo
 
-                Delivers the committed sample city's feeds (samples/tiny/feeds) into the inbox, runs the
-                pipeline on them (load-grids, load-addresses) and lists the executions.
+                Loads the committed sample city's map (samples/tiny: load-grids), delivers its feeds
+                (samples/tiny/feeds) into the inbox, runs the nightly run on them and lists the executions.
                 """);
 
         private final String word;
@@ -219,7 +219,7 @@ public class JobCommand {
         boolean ok = run("load-grids", Map.of(
                 "divisions", samples.resolve("divisions.csv").toString(),
                 "grids", samples.resolve("grids.geojson").toString()))
-                && run("load-addresses", Map.of("file", "public-security/standard_addresses_20261122.txt"));
+                && run("nightly", Map.of());
         Console.say("");
         history.print(5);
         return ok ? 0 : 1;
