@@ -24,11 +24,18 @@ ensure_java() {
   require_packages "$missing" curl unzip ca-certificates
 }
 
+# The tests open the nightly report in headless Chromium; Chinese labels need a CJK font.
+ensure_browser() {
+  local missing=""
+  command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="Chromium and a CJK font"
+  require_packages "$missing" chromium fonts-noto-cjk
+}
+
 # Rebuilds target/twofour.jar when anything it is built from is newer.
 build_if_stale() {
   if [ -f "$JAR" ] && [ -z "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/schemas" -newer "$JAR" -print -quit)" ]; then
     return
   fi
   printf 'twofour: building %s\n' "${JAR#"$ROOT"/}" >&2
-  (cd "$ROOT" && ./mvnw -q -B package -DskipTests) >&2
+  (cd "$ROOT" && ./mvnw -q -B clean package -DskipTests) >&2
 }

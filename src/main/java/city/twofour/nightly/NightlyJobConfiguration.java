@@ -28,7 +28,8 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 /**
  * {@code nightly}: the night's run over the inbox. Imports every delivered file with its feed's definition and
  * archives it, then runs the merges of the master data in their order (each merge takes every imported row not
- * merged yet), then publishes the changes. Never runs twice at once; a failed or killed run resumes on restart.
+ * merged yet), then publishes the changes and writes the reconciliation report. Never runs twice at once; a failed
+ * or killed run resumes on restart.
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -55,6 +56,7 @@ public class NightlyJobConfiguration {
      */
     @Bean
     public Job nightlyJob(@Qualifier("importFeedJob") Job importFeedJob, ObjectProvider<Job> jobs, JobOperator jobOperator,
+                          @Qualifier("writeNightlyReport") Step writeNightlyReport,
                           DataSource dataSource, @Value("${twofour.feeds}") Path feeds,
                           @Value("${twofour.inbox}") Path inbox, @Value("${twofour.archive}") Path archive,
                           @Value("${twofour.nightly.merges}") List<String> merges) {
@@ -71,6 +73,7 @@ public class NightlyJobConfiguration {
                         .transactionAttribute(OUTSIDE_TRANSACTIONS)
                         .build())
                 .next(publishNightlyChanges())
+                .next(writeNightlyReport)
                 .build();
     }
 
