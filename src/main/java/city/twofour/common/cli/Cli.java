@@ -31,6 +31,7 @@ public final class Cli {
               jobs [--limit N]             recent job executions: status, counts and duration
               restart EXECUTION_ID         resume a failed or stopped job execution where it stopped
               demo                         set up everything and run the pipeline on samples/
+              daemon                       start the nightly run on its schedule (twofour.nightly.cron)
               dictionary [--out FILE]      the data dictionary of the master schema, from its comments
               address parse|match ...      parse or match free-text addresses, one JSON line each
               samples generate ...         write a synthetic city, its department feeds and their truth

@@ -1,6 +1,8 @@
 package city.twofour.common.cli;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,6 +75,15 @@ public class JobCommand {
                 change feed's contract) as Markdown, from the schema's comments; the committed copy is
                 schemas/DATA-DICTIONARY.md.
                 """),
+        DAEMON("daemon", """
+                Usage: twofour daemon
+
+                Stays in the foreground and starts the nightly run at the times of the cron expression
+                twofour.nightly.cron (default 0 0 2 * * *: every day at 02:00). A run still going when the
+                next is due is not doubled: the second waits for the next time. Stop it with Ctrl-C or
+                SIGTERM; a run killed half way resumes at the next start. To let cron or systemd start
+                runs instead, see README.md.
+                """),
         DEMO("demo", """
                 Usage: twofour demo
 
@@ -107,11 +119,13 @@ public class JobCommand {
     private final JobHistory history;
     private final Flyway flyway;
     private final DataDictionary dictionary;
+    private final String nightlyCron;
     private final Path home;
     private final Path inbox;
 
     public JobCommand(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, JobHistory history,
-                      Flyway flyway, JdbcTemplate jdbc, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox) {
+                      Flyway flyway, JdbcTemplate jdbc, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox,
+                      @Value("${twofour.nightly.cron}") String nightlyCron) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -120,6 +134,7 @@ public class JobCommand {
         this.dictionary = new DataDictionary(jdbc);
         this.home = Path.of(home);
         this.inbox = inbox;
+        this.nightlyCron = nightlyCron;
     }
 
     int execute(Kind kind, List<String> args) {
@@ -137,6 +152,7 @@ public class JobCommand {
             }
             case RESTART -> restart(executionId(args)) ? 0 : 1;
             case DEMO -> demo();
+            case DAEMON -> daemon();
             case DICTIONARY -> dictionary(args);
         };
     }
@@ -192,6 +208,25 @@ public class JobCommand {
             return report(jobOperator.restart(execution));
         } catch (Exception e) {
             throw new IllegalStateException("execution " + execution.getId() + " cannot be resumed: " + e.getMessage(), e);
+        }
+    }
+
+    private int daemon() {
+        CronExpression schedule = CronExpression.parse(nightlyCron);
+        while (true) {
+            LocalDateTime next = schedule.next(LocalDateTime.now());
+            Console.say("daemon: next nightly run at %s (%s)", next.withNano(0), nightlyCron);
+            try {
+                Thread.sleep(Math.max(0, Duration.between(LocalDateTime.now(), next).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+            try {
+                run("nightly", Map.of());
+            } catch (RuntimeException e) {
+                System.err.println("twofour: nightly run failed: " + ErrorMessages.oneLine(e));
+            }
         }
     }
 
