@@ -49,6 +49,16 @@ public class WriteNightlyReport implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The report's summary on one screen: each kind of record, how many, the change since the last report. */
+    private static void sayInShort(List<HtmlReport.Summary> summary, long rejected) {
+        Console.say("%-10s %12s %10s %12s", "master", "records", "change", "not in grid");
+        for (HtmlReport.Summary row : summary) {
+            Console.say("%-10s %,12d %10s %,12d", row.entity().table(), row.records(),
+                    row.previous() == null ? "-" : String.format("%+,d", row.records() - row.previous()), row.unplaced());
+        }
+        Console.say("rejected rows on record: %,d", rejected);
+    }
+
     /** Writes the report of the given day and returns its HTML file. */
     public Path write(LocalDate day) {
         Path folder = reports.resolve(day.toString());
@@ -84,6 +94,7 @@ public class WriteNightlyReport implements Tasklet {
         }
 
         List<ReportData.Row> reasons = data.rejectsByReason();
+        sayInShort(summary, reasons.stream().mapToLong(r -> Long.parseLong(r.cells().get(1))).sum());
         List<ReportData.Row> files = data.rejectsByFile();
         List<ReportData.Row> changes = data.changesSince(day);
         String html = new HtmlReport().begin(day)
