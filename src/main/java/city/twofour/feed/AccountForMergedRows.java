@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
  * After a merge, brings the registry's counts of the merged feeds' files up to date (a row is loaded while it waits,
@@ -25,7 +26,7 @@ public class AccountForMergedRows implements Tasklet {
                                                 WHERE l.file_id = r.file_id AND l.line_no = r.line_no)) AS loaded,
                            (SELECT count(*) FROM master.source_record l WHERE l.file_id = f.id) AS merged,
                            (SELECT count(*) FROM ops.reject j WHERE j.file_id = f.id) AS rejected
-                      FROM ops.feed_file f WHERE f.feed = ANY (?::text[]) AND f.status = 'imported') c
+                      FROM ops.feed_file f WHERE f.feed = ANY (?) AND f.status = 'imported') c
              WHERE f.id = c.id
             """;
 
@@ -33,7 +34,7 @@ public class AccountForMergedRows implements Tasklet {
             SELECT file_name || ': ' || rows_read || ' read, ' || rows_loaded || ' loaded + ' || rows_merged
                    || ' merged + ' || rows_rejected || ' rejected'
               FROM ops.feed_file
-             WHERE feed = ANY (?::text[]) AND status = 'imported'
+             WHERE feed = ANY (?) AND status = 'imported'
                AND rows_read <> rows_loaded + rows_merged + rows_rejected
             """;
 
@@ -47,9 +48,9 @@ public class AccountForMergedRows implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String feedList = "{" + String.join(",", feeds) + "}";
-        jdbc.update(RECOUNT, feedList);
-        List<String> unbalanced = jdbc.queryForList(UNBALANCED, String.class, feedList);
+        jdbc.update(RECOUNT, (PreparedStatementSetter) ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", feeds)));
+        List<String> unbalanced = jdbc.query(UNBALANCED,
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", feeds)), (rs, n) -> rs.getString(1));
         if (!unbalanced.isEmpty()) {
             throw new IllegalStateException("rows do not balance after the merge: " + String.join("; ", unbalanced));
         }
