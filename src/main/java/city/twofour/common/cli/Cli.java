@@ -41,6 +41,7 @@ public final class Cli {
                                            import a department feed declared in jobs/feeds/NAME.yml
               load-addresses file=PATH [retire-missing=true]
                                            load the standard address list into the address library
+              merge-people                 merge the imported person feeds into one record per person
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)
