@@ -1,11 +1,9 @@
 package city.twofour.population;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import city.twofour.feed.PendingRecord;
 
@@ -20,9 +18,8 @@ import city.twofour.feed.PendingRecord;
  *   <li>the ID is new but a known person of the same birth date and surname reading scores at least
  *       {@link #POSSIBLE_DUPLICATE_THRESHOLD} on name and phone: a record of its own, review
  *       {@link #POSSIBLE_DUPLICATE} naming the candidate;</li>
- *   <li>the delivered birth date or sex contradicts the ID: review {@link #BIRTH_DATE_DIFFERS_FROM_ID} or
- *       {@link #SEX_DIFFERS_FROM_ID}; the ID's values are kept.</li>
  * </ul>
+ * (A birth date or sex that contradicts the ID never gets here: import-feed rejects it as {@code CITIZEN_ID_MISMATCH}.)
  * Candidates are blocked on birth date and surname pinyin, so each row is compared with a handful of people and the
  * merge stays linear. The matcher learns every row it links, so later rows of the same run see earlier ones.
  */
@@ -32,8 +29,6 @@ public final class PersonMatcher {
     public static final String NEW_CITIZEN_ID = "NEW_CITIZEN_ID";
     public static final String SAME_ID_OTHER_NAME = "SAME_ID_OTHER_NAME";
     public static final String POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE";
-    public static final String BIRTH_DATE_DIFFERS_FROM_ID = "BIRTH_DATE_DIFFERS_FROM_ID";
-    public static final String SEX_DIFFERS_FROM_ID = "SEX_DIFFERS_FROM_ID";
 
     /** Below this name similarity a row with a known ID names another person. */
     public static final double OTHER_NAME_THRESHOLD = 0.5;
@@ -67,7 +62,6 @@ public final class PersonMatcher {
         String code = id.value();
         String name = row.text("name");
         List<PersonLink.Review> reviews = new ArrayList<>();
-        checkAgainstId(row, id, reviews);
         String knownName = nameById.get(code);
         if (knownName != null) {
             double score = NameSimilarity.of(knownName, name);
@@ -89,17 +83,6 @@ public final class PersonMatcher {
     private static double score(Known candidate, String name, String phone) {
         double phoneScore = phone != null && phone.equals(candidate.phone()) ? 1 : 0;
         return NAME_WEIGHT * NameSimilarity.of(candidate.name(), name) + (1 - NAME_WEIGHT) * phoneScore;
-    }
-
-    private static void checkAgainstId(PendingRecord row, CitizenId id, List<PersonLink.Review> reviews) {
-        String birthDate = row.text("birth_date");
-        if (birthDate != null && !LocalDate.parse(birthDate).equals(id.birthDate())) {
-            reviews.add(new PersonLink.Review(BIRTH_DATE_DIFFERS_FROM_ID, null, 0));
-        }
-        String sex = row.text("sex");
-        if (sex != null && !Objects.equals(sex, PersonSurvivorship.sexOf(id))) {
-            reviews.add(new PersonLink.Review(SEX_DIFFERS_FROM_ID, null, 0));
-        }
     }
 
     /** Birth date (characters 7 to 14 of the ID) and the surname's reading. */

@@ -153,6 +153,31 @@ class MergePeopleFunctionalTests {
     }
 
     @Test
+    void aKnownIdDeliveredUnderAnotherPersonsNameIsLinkedToItsRecordAndPutUpForReview() throws Exception {
+        jobs.startJob(jobs.getUniqueJobParameters());
+        String header = Files.readAllLines(inbox.resolve(PERSON_FILES.get(MergePeopleJobConfiguration.FLOATING_FEED))).get(0);
+        String later = "public-security/floating_population_20261123.csv";
+        Files.write(inbox.resolve(later), List.of(header,
+                "黄志强,430623198311250749,女,汉族,1983-11-25,湖南省岳阳市华容县某村,莞城街道东正社区鸿福路1号1栋101室,,2026-11-23,务工"));
+        run(importFeedJob, jobs.getUniqueJobParametersBuilder()
+                .addString(ImportFeedParameters.FEED, MergePeopleJobConfiguration.FLOATING_FEED)
+                .addString(ImportFeedParameters.FILE, later).toJobParameters());
+        jobs.setJob(mergePeopleJob);
+
+        JobExecution execution = jobs.startJob(jobs.getUniqueJobParameters());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT code || ' ' || reason FROM master.review_item", String.class))
+                .containsExactly("430623198311250749 SAME_ID_OTHER_NAME");
+        assertThat(jdbc.queryForObject("""
+                SELECT s.code || ' ' || s.match_rule FROM master.source_record s JOIN ops.feed_file f ON f.id = s.file_id
+                 WHERE f.file_name = 'floating_population_20261123.csv'
+                """, String.class)).isEqualTo("430623198311250749 SAME_CITIZEN_ID");
+        assertThat(jdbc.queryForObject("SELECT name FROM master.person WHERE code = '430623198311250749'", String.class))
+                .isEqualTo("张倩");
+    }
+
+    @Test
     void mergingAgainChangesNothing() throws Exception {
         jobs.startJob(jobs.getUniqueJobParameters());
         List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM master.person ORDER BY code");

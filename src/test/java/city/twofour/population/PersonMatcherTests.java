@@ -70,18 +70,6 @@ class PersonMatcherTests {
         assertThat(matcher.link(row(3, ZHANG_QIAN, "张倩", "15195513443")).reviews()).isEmpty();
     }
 
-    @Test
-    void aBirthDateOrSexThatContradictsTheIdIsPutUpForReview() {
-        Map<String, Object> values = values(ZHANG_QIAN, "张倩", null);
-        values.put("birth_date", "1983-11-26");
-        values.put("sex", "male");
-
-        PersonLink link = matcher.link(new PendingRecord(1, 2, "floating-population-registration", values, ""));
-
-        assertThat(link.reviews()).extracting(PersonLink.Review::reason)
-                .containsExactly(PersonMatcher.BIRTH_DATE_DIFFERS_FROM_ID, PersonMatcher.SEX_DIFFERS_FROM_ID);
-    }
-
     private static PendingRecord row(int line, String id, String name, String phone) {
         return new PendingRecord(1, line, "floating-population-registration", values(id, name, phone), "");
     }

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Links each delivered row to its golden person ({@code master.source_record}), records its review items, then
  * rebuilds the golden records the chunk touched from all the rows linked to them and upserts them: a record whose
- * attributes did not change is not rewritten.
+ * attributes did not change is not rewritten. A row whose name is another person's ({@code SAME_ID_OTHER_NAME}) is
+ * linked but gives the record nothing until a person has looked at it.
  */
 public class GoldenPersonWriter implements ItemWriter<PersonLink> {
 
@@ -46,6 +47,8 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
               FROM master.source_record s
               JOIN staging.feed_record r ON r.file_id = s.file_id AND r.line_no = s.line_no
              WHERE s.entity = 'person' AND s.code = ANY (?::text[])
+               AND NOT EXISTS (SELECT 1 FROM master.review_item v
+                                WHERE v.file_id = s.file_id AND v.line_no = s.line_no AND v.reason = 'SAME_ID_OTHER_NAME')
             """;
 
     private static final String UPSERT_PERSON = """
