@@ -35,7 +35,7 @@ public final class PersonSurvivorship {
     }
 
     /** The sex the ID encodes, as the feeds write it: male or female. */
-    public static String sexOf(CitizenId id) {
+    private static String sexOf(CitizenId id) {
         return id.sex() == Sex.MALE ? "male" : "female";
     }
 
