@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 public class TestDatabase {
 
     private static final String CLEAR_DATA = """
+            DELETE FROM master.review_item;
             DELETE FROM master.source_record;
+            DELETE FROM master.person;
             DELETE FROM master.address;
             DELETE FROM staging.feed_record;
             DELETE FROM staging.feed_row;

@@ -96,7 +96,8 @@ class NightlyReportTests {
         List<String> grids = Files.readAllLines(report.resolveSibling("grid_counts.csv"), StandardCharsets.UTF_8);
         assertThat(grids).hasSize(49);
         assertThat(grids.get(0)).startsWith("\uFEFF网格编码");
-        assertThat(grids.stream().skip(1).mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1))).sum())
+        int addresses = List.of(grids.get(0).split(",")).indexOf("标准地址");
+        assertThat(grids.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[addresses])).sum())
                 .isEqualTo(561);
         assertThat(report.resolveSibling("rejects_by_reason.csv")).exists();
         assertThat(report.resolveSibling("files.csv")).exists();

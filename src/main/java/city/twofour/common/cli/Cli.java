@@ -44,6 +44,7 @@ public final class Cli {
               load-addresses file=PATH [retire-missing=true]
                                            load the standard address list into the address library
               nightly                      import every file in the inbox, merge the master data, publish
+              merge-people                 merge the imported person feeds into one record per person
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

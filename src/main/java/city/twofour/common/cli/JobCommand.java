@@ -55,6 +55,7 @@ public class JobCommand {
                   load-addresses file=PATH [retire-missing=true]
                   merge-addresses
                   nightly
+                  merge-people
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]

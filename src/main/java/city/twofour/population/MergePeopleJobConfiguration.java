@@ -1,0 +1,132 @@
+package city.twofour.population;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import city.twofour.address.AddressLibrary;
+import city.twofour.common.ProgressListener;
+import city.twofour.common.PublishChanges;
+import city.twofour.feed.AccountForMergedRows;
+import city.twofour.feed.FeedDefinitions;
+import city.twofour.feed.ImportFeedParameters;
+import city.twofour.feed.PendingRecord;
+import city.twofour.feed.PendingRecordReader;
+import city.twofour.population.internal.GoldenPersonWriter;
+import city.twofour.population.internal.MasterReferences;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code merge-people}: merges every imported, not yet merged row of the person feeds into the actual population
+ * ({@code master.person}), one golden record per citizen ID; links every row to its record, raises review items
+ * where the key does not settle the match, accounts for every row and publishes the changes. The feeds are
+ * imported first with {@code import-feed}.
+ */
+@Configuration
+public class MergePeopleJobConfiguration {
+
+    public static final String JOB_NAME = "merge-people";
+    public static final String HOUSEHOLD_FEED = "household-registration";
+    public static final String FLOATING_FEED = "floating-population-registration";
+    public static final String FIELD_FEED = "field-people";
+    public static final List<String> FEEDS = List.of(HOUSEHOLD_FEED, FLOATING_FEED, FIELD_FEED);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final int chunkSize;
+    private final String cityName;
+    private final FeedDefinitions definitions;
+
+    public MergePeopleJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                       JdbcTemplate jdbc, DataSource dataSource,
+                                       @Value("${twofour.chunk-size}") int chunkSize,
+                                       @Value("${twofour.city.name}") String cityName,
+                                       @Value("${twofour.feeds}") Path feeds) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.chunkSize = chunkSize;
+        this.cityName = cityName;
+        this.definitions = new FeedDefinitions(feeds);
+    }
+
+    @Bean
+    public Job mergePeopleJob() {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[0], new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                .start(mergePeople())
+                .next(accountForPersonRows())
+                .next(publishPersonChanges())
+                .build();
+    }
+
+    @Bean
+    public Step mergePeople() {
+        return new StepBuilder("mergePeople", jobRepository)
+                .<PendingRecord, PersonLink>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(pendingPersonReader())
+                .processor(personLinker())
+                .writer(goldenPersonWriter())
+                .listener(new ProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<PendingRecord> pendingPersonReader() {
+        return PendingRecordReader.of("pendingPersonReader", dataSource, FEEDS);
+    }
+
+    @Bean
+    @StepScope
+    public ItemProcessor<PendingRecord, PersonLink> personLinker() {
+        return MasterReferences.knownPeople(jdbc)::link;
+    }
+
+    @Bean
+    @StepScope
+    public GoldenPersonWriter goldenPersonWriter() {
+        Map<String, String> grids = MasterReferences.addressGrids(jdbc);
+        PersonSurvivorship survivorship = new PersonSurvivorship(
+                FEEDS.stream().collect(Collectors.toMap(Function.identity(), definitions::get)),
+                Map.of(HOUSEHOLD_FEED, "household", FLOATING_FEED, "floating"), FIELD_FEED);
+        return new GoldenPersonWriter(jdbc, survivorship,
+                AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), grids::get);
+    }
+
+    @Bean
+    public Step accountForPersonRows() {
+        return new StepBuilder("accountForPersonRows", jobRepository)
+                .tasklet(new AccountForMergedRows(jdbc, FEEDS), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Step publishPersonChanges() {
+        return new StepBuilder("publishPersonChanges", jobRepository)
+                .tasklet(new PublishChanges(jdbc), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+}
