@@ -16,6 +16,9 @@ public class TestDatabase {
 
     private static final String CLEAR_DATA = """
             DELETE FROM master.source_record;
+            DELETE FROM master.review_item;
+            DELETE FROM master.unit;
+            DELETE FROM master.facility;
             DELETE FROM master.address;
             DELETE FROM staging.feed_record;
             DELETE FROM staging.feed_row;
