@@ -41,6 +41,8 @@ public final class Cli {
                                            import a department feed declared in jobs/feeds/NAME.yml
               load-addresses file=PATH [retire-missing=true]
                                            load the standard address list into the address library
+              merge-units                  merge the imported business registry rows into the actual units
+              merge-facilities             merge the imported camera, hydrant and city-part rows into the facilities
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

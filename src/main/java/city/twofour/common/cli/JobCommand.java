@@ -47,6 +47,8 @@ public class JobCommand {
                   load-grids divisions=CSV grids=GEOJSON [accept-topology=true]
                   import-feed feed=NAME file=PATH [replaces=NAME]
                   load-addresses file=PATH [retire-missing=true]
+                  merge-units
+                  merge-facilities
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]
