@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import city.twofour.common.TestDatabase;
+import city.twofour.feed.PendingRecord;
+import city.twofour.unit.internal.UnitWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +160,35 @@ class MergeUnitsFunctionalTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.change_log WHERE entity = 'unit' AND operation = 'insert'",
                 Integer.class)).isEqualTo(43);
         assertThat(PairwiseScore.of(city.mergedRowsWithTruth("unit")).precision()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRowWithoutACreditCodeJoinsTheUnitOfItsNameAndAddressOrIsLeftForReview() throws Exception {
+        city.run(mergeUnitsJob, Map.of());
+        String addressCode = jdbc.queryForObject("SELECT address_code FROM master.unit WHERE code = '91441900MAF9LUA45B'",
+                String.class);
+        long fileId = jdbc.queryForObject("SELECT id FROM ops.feed_file WHERE feed = ?", Long.class, FEED);
+        String otherAddress = jdbc.queryForObject(
+                "SELECT min(code) FROM master.address WHERE village_code = ? AND level = 'building' AND code <> ?",
+                String.class, addressCode.substring(0, 12), addressCode);
+
+        new UnitWriter(jdbc).write(Chunk.of(
+                withoutCode(fileId, 1001, "东莞市益明玩具有限公司", addressCode),
+                withoutCode(fileId, 1002, "东莞市益明玩具有限公司", otherAddress)));
+
+        assertThat(jdbc.queryForMap("SELECT code, match_rule FROM master.source_record WHERE line_no = 1001"))
+                .containsEntry("code", "91441900MAF9LUA45B").containsEntry("match_rule", "NAME_ADDRESS");
+        assertThat(jdbc.queryForMap("SELECT code, match_rule FROM master.source_record WHERE line_no = 1002"))
+                .containsEntry("code", "U" + fileId + "-1002").containsEntry("match_rule", "NEW_UNIT");
+        assertThat(jdbc.queryForMap("SELECT code, candidate_code, reason FROM master.review_item"))
+                .containsEntry("code", "U" + fileId + "-1002").containsEntry("candidate_code", "91441900MAF9LUA45B")
+                .containsEntry("reason", "NAME_ADDRESS_GREY_ZONE");
+    }
+
+    private static DeliveredUnit withoutCode(long fileId, int line, String name, String addressCode) {
+        PendingRecord row = new PendingRecord(fileId, line, FEED, Map.of("name", name), name);
+        return new DeliveredUnit(row, null, UnitNames.normalise(name), UnitNames.key(name), null, null, null, addressCode,
+                0.9, null, false, null, 1);
     }
 
     private void failWhenUnitIsWritten(String code) throws Exception {
