@@ -9,8 +9,11 @@ import java.util.Map;
 
 import city.twofour.common.Geometries;
 import city.twofour.common.TestDatabase;
+import city.twofour.facility.internal.FacilityWriter;
+import city.twofour.feed.PendingRecord;
 import city.twofour.grid.GridIndex;
 import city.twofour.grid.GridLayer;
+import city.twofour.grid.LonLat;
 import city.twofour.unit.PairwiseScore;
 import city.twofour.unit.SampleCity;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,6 +198,26 @@ class MergeFacilitiesFunctionalTests {
         assertThat(link.get("code")).isEqualTo(hydrant.get("code"));
         assertThat(link.get("match_rule")).isEqualTo("SAME_PLACE");
         assertThat((Double) link.get("score")).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void oneFacilityFromTwoDepartmentsInOneChunkIsOneRecordButTwoCodesOfOneDepartmentStayTwo() {
+        long fileId = jdbc.queryForObject("SELECT id FROM ops.feed_file WHERE feed = 'cameras'", Long.class);
+
+        new FacilityWriter(jdbc).write(Chunk.of(
+                camera(fileId, 9001, "cameras", "C1", 114.05),
+                camera(fileId, 9002, "city-management-parts", "P1", 114.05001),
+                camera(fileId, 9003, "cameras", "C2", 114.05001)));
+
+        assertThat(jdbc.queryForList("SELECT line_no || ':' || code || ':' || match_rule FROM master.source_record"
+                + " WHERE line_no > 9000 ORDER BY line_no", String.class))
+                .containsExactly("9001:C1:NEW_FACILITY", "9002:C1:SAME_PLACE", "9003:C2:NEW_FACILITY");
+    }
+
+    private static DeliveredFacility camera(long fileId, int line, String feed, String code, double lon) {
+        PendingRecord row = new PendingRecord(fileId, line, feed, Map.of("code", code), code);
+        return new DeliveredFacility(row, code, FacilityType.CAMERA, null, null, new LonLat(lon, 23.1), null, null, false,
+                "市公安局", 1);
     }
 
     private void importFacilityFeeds() throws Exception {

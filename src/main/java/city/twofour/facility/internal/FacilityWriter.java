@@ -1,8 +1,15 @@
 package city.twofour.facility.internal;
 
-import java.util.Comparator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import city.twofour.common.ChangeReason;
 import city.twofour.facility.DeliveredFacility;
@@ -13,8 +20,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Merges delivered facility rows into {@code master.facility}, one row after the other so that a facility delivered
- * twice in one chunk is found like one merged by an earlier run.
+ * Merges delivered facility rows into {@code master.facility}, a chunk at a time: what the table already holds is
+ * read in three queries per chunk, then the rows are decided in order, each also against the rows before it in the
+ * chunk, so that a facility delivered twice in one chunk is found like one merged by an earlier run.
  * <p>
  * Matching: a row whose code its department delivered before is that facility ({@code SAME_CODE}, score 1). Otherwise
  * the nearest facility of the same type within {@link SamePlace#MAX_DISTANCE_METRES} that no row of the same feed
@@ -28,19 +36,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class FacilityWriter implements ItemWriter<DeliveredFacility> {
 
-    private static final String KNOWN_CODE = """
-            SELECT code FROM master.source_record WHERE entity = 'facility' AND feed = ? AND source_key = ? LIMIT 1
+    private static final String KNOWN_CODES = """
+            SELECT DISTINCT ON (k.feed, k.source_key) k.feed, k.source_key, s.code
+              FROM unnest(?::text[], ?::text[]) AS k (feed, source_key)
+              JOIN master.source_record s ON s.entity = 'facility' AND s.feed = k.feed AND s.source_key = k.source_key
+             ORDER BY k.feed, k.source_key, s.code
             """;
 
     private static final String NEARBY_OF_OTHER_FEEDS = """
-            SELECT f.code, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat
-              FROM master.facility f
-             WHERE f.type = ? AND ST_DWithin(f.geom, ST_SetSRID(ST_MakePoint(?, ?), 4490), ?)
-               AND NOT EXISTS (SELECT 1 FROM master.source_record s
-                                WHERE s.entity = 'facility' AND s.code = f.code AND s.feed = ?)
+            SELECT k.i, f.code, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat
+              FROM unnest(?::integer[], ?::text[], ?::double precision[], ?::double precision[], ?::text[])
+                   AS k (i, type, lon, lat, feed)
+              JOIN master.facility f
+                ON f.type = k.type AND ST_DWithin(f.geom, ST_SetSRID(ST_MakePoint(k.lon, k.lat), 4490), ?)
+             WHERE NOT EXISTS (SELECT 1 FROM master.source_record s
+                                WHERE s.entity = 'facility' AND s.code = f.code AND s.feed = k.feed)
             """;
 
-    private static final String CODE_TAKEN = "SELECT count(*) FROM master.facility WHERE code = ?";
+    private static final String CODES_TAKEN = "SELECT code FROM master.facility WHERE code = ANY (?::text[])";
 
     private static final String WINS = "(excluded.source_priority < f.source_priority OR excluded.source_priority = f.source_priority"
             + " AND excluded.source_file_id >= f.source_file_id)";
@@ -87,44 +100,129 @@ public class FacilityWriter implements ItemWriter<DeliveredFacility> {
 
     @Override
     public void write(Chunk<? extends DeliveredFacility> chunk) {
-        ChangeReason.set(jdbc, "merge-facilities: file " + chunk.getItems().stream()
+        List<? extends DeliveredFacility> items = chunk.getItems();
+        ChangeReason.set(jdbc, "merge-facilities: file " + items.stream()
                 .map(f -> String.valueOf(f.fileId())).distinct().collect(Collectors.joining(", ")));
-        for (DeliveredFacility facility : chunk) {
-            Decision decision = decide(facility);
-            upsert(decision.code(), facility);
-            jdbc.update(LINK_SOURCE, facility.fileId(), facility.recordNo(), decision.code(), facility.source().feed(),
-                    facility.sourceCode(), decision.rule(), decision.score());
+        Map<String, String> known = knownCodes(items);
+        Map<Integer, List<Placed>> nearby = nearbyOfOtherFeeds(items, known);
+        Set<String> taken = codesTaken(items);
+        Map<String, Set<String>> feedsOf = new HashMap<>();
+        List<Placed> placedNow = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            DeliveredFacility facility = items.get(i);
+            String feed = facility.source().feed();
+            String key = key(feed, facility.sourceCode());
+            Decision decision = known.containsKey(key)
+                    ? new Decision(known.get(key), "SAME_CODE", 1)
+                    : samePlace(facility, nearby.getOrDefault(i, List.of()), placedNow, feedsOf);
+            if (decision == null) {
+                String code = taken.contains(facility.sourceCode()) ? feed + ":" + facility.sourceCode() : facility.sourceCode();
+                decision = new Decision(code, "NEW_FACILITY", 1);
+                taken.add(code);
+                placedNow.add(new Placed(code, facility.type().dbValue(), facility.point()));
+            }
+            known.put(key, decision.code());
+            feedsOf.computeIfAbsent(decision.code(), c -> new HashSet<>()).add(feed);
+            decisions.add(decision);
         }
+        upsert(items, decisions);
+        jdbc.batchUpdate(LINK_SOURCE, indices(items), items.size(), (ps, i) -> {
+            DeliveredFacility facility = items.get(i);
+            ps.setLong(1, facility.fileId());
+            ps.setInt(2, facility.recordNo());
+            ps.setString(3, decisions.get(i).code());
+            ps.setString(4, facility.source().feed());
+            ps.setString(5, facility.sourceCode());
+            ps.setString(6, decisions.get(i).rule());
+            ps.setDouble(7, decisions.get(i).score());
+        });
     }
 
-    private Decision decide(DeliveredFacility facility) {
+    /**
+     * The nearest facility of the row's type within reach that its feed has not delivered, among those in the table
+     * before this chunk and those this chunk placed; null when there is none.
+     */
+    private static Decision samePlace(DeliveredFacility facility, List<Placed> before, List<Placed> placedNow,
+                                      Map<String, Set<String>> feedsOf) {
         String feed = facility.source().feed();
-        List<String> known = jdbc.queryForList(KNOWN_CODE, String.class, feed, facility.sourceCode());
-        if (!known.isEmpty()) {
-            return new Decision(known.get(0), "SAME_CODE", 1);
+        Decision best = null;
+        for (List<Placed> candidates : List.of(before, placedNow)) {
+            for (Placed candidate : candidates) {
+                if (!candidate.type().equals(facility.type().dbValue())
+                        || feedsOf.getOrDefault(candidate.code(), Set.of()).contains(feed)) {
+                    continue;
+                }
+                double score = SamePlace.score(facility.point(), candidate.point());
+                if (score > 0 && (best == null || score > best.score()
+                        || score == best.score() && candidate.code().compareTo(best.code()) < 0)) {
+                    best = new Decision(candidate.code(), "SAME_PLACE", score);
+                }
+            }
         }
-        LonLat point = facility.point();
-        Decision nearest = jdbc.query(NEARBY_OF_OTHER_FEEDS, (rs, n) -> {
-                    String code = rs.getString("code");
-                    double score = SamePlace.score(point, new LonLat(rs.getDouble("lon"), rs.getDouble("lat")));
-                    return new Decision(code, "SAME_PLACE", score);
-                }, facility.type().dbValue(), point.lon(), point.lat(), SEARCH_DEGREES, feed).stream()
-                .filter(d -> d.score() > 0)
-                .max(Comparator.comparingDouble(Decision::score).thenComparing(Decision::code, Comparator.reverseOrder()))
-                .orElse(null);
-        if (nearest != null) {
-            return nearest;
-        }
-        String code = facility.sourceCode();
-        if (jdbc.queryForObject(CODE_TAKEN, Integer.class, code) > 0) {
-            code = feed + ":" + code;
-        }
-        return new Decision(code, "NEW_FACILITY", 1);
+        return best;
     }
 
-    private void upsert(String code, DeliveredFacility facility) {
-        jdbc.update(UPSERT_FACILITY, ps -> {
-            ps.setString(1, code);
+    /** Feed and department code → facility, for the rows' codes that earlier rows of the same feed delivered. */
+    private Map<String, String> knownCodes(List<? extends DeliveredFacility> items) {
+        Map<String, String> known = new HashMap<>();
+        jdbc.query(KNOWN_CODES, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", items.stream().map(f -> f.source().feed()).toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("text", items.stream().map(DeliveredFacility::sourceCode).toArray()));
+        }, (ResultSet rs) -> {
+            known.put(key(rs.getString("feed"), rs.getString("source_key")), rs.getString("code"));
+        });
+        return known;
+    }
+
+    /** Row index → facilities of its type within the search box that its feed has not delivered. */
+    private Map<Integer, List<Placed>> nearbyOfOtherFeeds(List<? extends DeliveredFacility> items, Map<String, String> known) {
+        List<Integer> unknown = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!known.containsKey(key(items.get(i).source().feed(), items.get(i).sourceCode()))) {
+                unknown.add(i);
+            }
+        }
+        Map<Integer, List<Placed>> nearby = new HashMap<>();
+        if (unknown.isEmpty()) {
+            return nearby;
+        }
+        jdbc.query(NEARBY_OF_OTHER_FEEDS, ps -> {
+            Connection connection = ps.getConnection();
+            ps.setArray(1, connection.createArrayOf("integer", unknown.toArray()));
+            ps.setArray(2, connection.createArrayOf("text", unknown.stream().map(i -> items.get(i).type().dbValue()).toArray()));
+            ps.setArray(3, connection.createArrayOf("float8", unknown.stream().map(i -> items.get(i).point().lon()).toArray()));
+            ps.setArray(4, connection.createArrayOf("float8", unknown.stream().map(i -> items.get(i).point().lat()).toArray()));
+            ps.setArray(5, connection.createArrayOf("text", unknown.stream().map(i -> items.get(i).source().feed()).toArray()));
+            ps.setDouble(6, SEARCH_DEGREES);
+        }, (ResultSet rs) -> {
+            nearby.computeIfAbsent(rs.getInt("i"), i -> new ArrayList<>()).add(new Placed(rs.getString("code"),
+                    items.get(rs.getInt("i")).type().dbValue(), new LonLat(rs.getDouble("lon"), rs.getDouble("lat"))));
+        });
+        return nearby;
+    }
+
+    private Set<String> codesTaken(List<? extends DeliveredFacility> items) {
+        Set<String> taken = new HashSet<>();
+        jdbc.query(CODES_TAKEN, ps -> ps.setArray(1, ps.getConnection().createArrayOf("text",
+                items.stream().map(DeliveredFacility::sourceCode).distinct().toArray())), (ResultSet rs) -> {
+            taken.add(rs.getString("code"));
+        });
+        return taken;
+    }
+
+    private static String key(String feed, String sourceCode) {
+        return feed + '\u0000' + sourceCode;
+    }
+
+    private static List<Integer> indices(List<?> items) {
+        return IntStream.range(0, items.size()).boxed().toList();
+    }
+
+    private void upsert(List<? extends DeliveredFacility> items, List<Decision> decisions) {
+        jdbc.batchUpdate(UPSERT_FACILITY, indices(items), items.size(), (ps, i) -> {
+            DeliveredFacility facility = items.get(i);
+            ps.setString(1, decisions.get(i).code());
             ps.setString(2, facility.type().dbValue());
             ps.setString(3, facility.name());
             ps.setString(4, facility.location());
@@ -138,6 +236,10 @@ public class FacilityWriter implements ItemWriter<DeliveredFacility> {
             ps.setInt(12, facility.priority());
             ps.setLong(13, facility.fileId());
         });
+    }
+
+    /** A facility's place: one in the table, or one this chunk has placed. */
+    private record Placed(String code, String type, LonLat point) {
     }
 
     private record Decision(String code, String rule, double score) {
