@@ -28,18 +28,17 @@ public class UnitRecordBuilder implements ItemProcessor<PendingRecord, Delivered
 
     @Override
     public DeliveredUnit process(PendingRecord row) {
-        String creditCode = row.text("credit_code");
+        CreditCode creditCode = row.text("credit_code") == null ? null : CreditCode.parse(row.text("credit_code"));
         String name = UnitNames.normalise(row.text("name"));
         if (name == null) {
             throw new RejectedRecordException("name", RejectReason.MISSING_REQUIRED_FIELD, "a unit needs its name");
         }
-        UnitKind kind = creditCode == null ? null : UnitKind.of(CreditCode.parse(creditCode));
         String addressText = row.text("address");
         AddressMatch match = addressText == null ? null : addresses.match(addressText);
         boolean matched = match != null && match.isMatched();
         String established = row.text("established_on");
-        return new DeliveredUnit(row, creditCode == null ? null : CreditCode.parse(creditCode).value(), name,
-                UnitNames.key(name), kind, row.text("legal_representative"), addressText,
+        return new DeliveredUnit(row, creditCode == null ? null : creditCode.value(), name, UnitNames.key(name),
+                creditCode == null ? null : UnitKind.of(creditCode), row.text("legal_representative"), addressText,
                 matched ? match.code() : null, matched ? match.confidence() : 0,
                 established == null ? null : LocalDate.parse(established), "closed".equals(row.text("status")),
                 row.text("phone"), feedPriorities.getOrDefault(row.feed(), Integer.MAX_VALUE));
