@@ -55,7 +55,7 @@ COMMENT ON COLUMN master.review_item.entity IS 'Master table concerned: person, 
 COMMENT ON COLUMN master.review_item.code IS 'Golden record the row was linked to';
 COMMENT ON COLUMN master.review_item.file_id IS 'Delivered file of the row';
 COMMENT ON COLUMN master.review_item.line_no IS 'Line of the row in that file, counting the header as line 1';
-COMMENT ON COLUMN master.review_item.reason IS 'Why the row needs a look, e.g. SAME_ID_OTHER_NAME, POSSIBLE_DUPLICATE';
+COMMENT ON COLUMN master.review_item.reason IS 'Why the row needs a look, e.g. SAME_ID_OTHER_NAME, POSSIBLE_DUPLICATE, NAME_ADDRESS_GREY_ZONE';
 COMMENT ON COLUMN master.review_item.candidate_code IS 'The other golden record the row may belong to';
 COMMENT ON COLUMN master.review_item.score IS 'Match score in [0, 1] of the row against the candidate';
 COMMENT ON COLUMN master.review_item.created_at IS 'When the merge raised the item';

@@ -18,6 +18,8 @@ public class TestDatabase {
             DELETE FROM master.review_item;
             DELETE FROM master.source_record;
             DELETE FROM master.person;
+            DELETE FROM master.unit;
+            DELETE FROM master.facility;
             DELETE FROM master.address;
             DELETE FROM staging.feed_record;
             DELETE FROM staging.feed_row;

@@ -45,6 +45,8 @@ public final class Cli {
                                            load the standard address list into the address library
               nightly                      import every file in the inbox, merge the master data, publish
               merge-people                 merge the imported person feeds into one record per person
+              merge-units                  merge the imported business registry rows into the actual units
+              merge-facilities             merge the imported camera, hydrant and city-part rows into the facilities
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

@@ -56,6 +56,8 @@ public class JobCommand {
                   merge-addresses
                   nightly
                   merge-people
+                  merge-units
+                  merge-facilities
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]

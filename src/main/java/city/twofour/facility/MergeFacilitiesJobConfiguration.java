@@ -1,0 +1,127 @@
+package city.twofour.facility;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import city.twofour.common.ProgressListener;
+import city.twofour.common.PublishChanges;
+import city.twofour.facility.internal.FacilityWriter;
+import city.twofour.feed.ImportFeedParameters;
+import city.twofour.feed.AccountForMergedRows;
+import city.twofour.feed.FeedDefinition;
+import city.twofour.feed.FeedDefinitions;
+import city.twofour.feed.MergeRejectRecorder;
+import city.twofour.feed.PendingRecord;
+import city.twofour.feed.PendingRecordReader;
+import city.twofour.feed.RejectedRecordException;
+import city.twofour.grid.GridLayer;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code merge-facilities}: merges every imported, not yet merged row of the facility feeds (cameras, fire hydrants,
+ * city-management parts) into the actual facilities ({@code master.facility}): places each point in its grid,
+ * matches the row to its facility (department code, else same type at the same place), upserts the facility by
+ * survivorship and links the row, accounts for every row, and publishes the changes. The feeds are imported first
+ * with {@code import-feed}.
+ */
+@Configuration
+public class MergeFacilitiesJobConfiguration {
+
+    public static final String JOB_NAME = "merge-facilities";
+    public static final List<String> FEEDS = List.of("cameras", "hydrants", "city-management-parts");
+    /** The feeds that deliver one type only and so do not say it on each row. */
+    public static final Map<String, FacilityType> FEED_TYPES = Map.of(
+            "cameras", FacilityType.CAMERA, "hydrants", FacilityType.FIRE_HYDRANT);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final int chunkSize;
+    private final FeedDefinitions definitions;
+
+    public MergeFacilitiesJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                           JdbcTemplate jdbc, DataSource dataSource,
+                                           @Value("${twofour.chunk-size}") int chunkSize,
+                                           @Value("${twofour.feeds}") Path feeds) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.chunkSize = chunkSize;
+        this.definitions = new FeedDefinitions(feeds);
+    }
+
+    @Bean
+    public Job mergeFacilitiesJob() {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[0],
+                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                .start(mergeFacilities())
+                .next(accountForFacilityRows())
+                .next(publishFacilityChanges())
+                .build();
+    }
+
+    @Bean
+    public Step mergeFacilities() {
+        return new StepBuilder("mergeFacilities", jobRepository)
+                .<PendingRecord, DeliveredFacility>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(pendingFacilityReader())
+                .processor(facilityRecordBuilder())
+                .writer(new FacilityWriter(jdbc))
+                .faultTolerant()
+                .skip(RejectedRecordException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(new MergeRejectRecorder(jdbc))
+                .listener(new ProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<PendingRecord> pendingFacilityReader() {
+        return PendingRecordReader.of("pendingFacilityReader", dataSource, FEEDS);
+    }
+
+    @Bean
+    @StepScope
+    public FacilityRecordBuilder facilityRecordBuilder() {
+        Map<String, FeedDefinition> feeds = FEEDS.stream().map(definitions::get)
+                .collect(Collectors.toMap(FeedDefinition::name, Function.identity()));
+        return new FacilityRecordBuilder(GridLayer.index(jdbc), feeds, FEED_TYPES);
+    }
+
+    @Bean
+    public Step accountForFacilityRows() {
+        return new StepBuilder("accountForFacilityRows", jobRepository)
+                .tasklet(new AccountForMergedRows(jdbc, FEEDS), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Step publishFacilityChanges() {
+        return new StepBuilder("publishFacilityChanges", jobRepository)
+                .tasklet(new PublishChanges(jdbc), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+}
