@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +17,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import city.twofour.address.AddressLibrary;
 import city.twofour.address.AddressMatch;
 import city.twofour.address.AddressMatcher;
 import city.twofour.address.MatchLevel;
+import city.twofour.address.DivisionAliases;
 import city.twofour.address.ParsedAddress;
+import city.twofour.common.DatabaseSettings;
 import city.twofour.feed.CsvRowReader;
 import city.twofour.feed.DelimitedLine;
 import city.twofour.feed.FileLines;
@@ -28,6 +32,7 @@ import city.twofour.grid.CoordinateTransform;
 import city.twofour.grid.LonLat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How well the address matcher finds the standard address of the noisy addresses in a sample city's feeds.
@@ -69,6 +74,8 @@ public final class AddressAccuracy {
                     null),
             new AddressColumn("feeds/grid/declarations_20261122.csv", StandardCharsets.UTF_8, ',', "申报地址", null, null,
                     null));
+
+    private static final String ACTIVE_CODES = "SELECT code FROM master.address WHERE status = 'active'";
 
     /** Tag of rows without noise in the per-noise figures. */
     public static final String NO_NOISE = "NONE";
@@ -278,6 +285,35 @@ public final class AddressAccuracy {
             }
         });
         return rows;
+    }
+
+    /**
+     * Measures the matcher over the library in the database (read as the reader role, as the merges read it) on a
+     * sample city: {@code java ... city.twofour.samples.AddressAccuracy SAMPLES_DIR [MISSES_FILE]}. Prints
+     * {@code name: value} lines; every address not matched right is written to {@code MISSES_FILE} if given.
+     */
+    public static void main(String[] args) throws IOException {
+        JdbcTemplate jdbc = DatabaseSettings.reader().connect();
+        try {
+            long start = System.nanoTime();
+            DivisionAliases divisions = AddressLibrary.divisions(jdbc, "东莞市");
+            AddressMatcher matcher = AddressLibrary.matcher(jdbc, divisions);
+            Set<String> library = new HashSet<>(jdbc.queryForList(ACTIVE_CODES, String.class));
+            System.out.println("library_addresses: " + library.size());
+            System.out.printf(Locale.ROOT, "library_build_seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
+            try (PrintStream misses = args.length > 1
+                    ? new PrintStream(Files.newOutputStream(Path.of(args[1])), true, StandardCharsets.UTF_8) : null) {
+                new AddressAccuracy(Path.of(args[0]), library).measure(matcher, r -> {
+                    if (misses != null && r.outcome() != Outcome.RIGHT) {
+                        misses.println(r.outcome() + "\t" + r.feed() + ":" + r.line() + "\t" + r.text() + "\t"
+                                + r.expectedCode() + "\t" + r.match().code() + "\t" + r.match().level() + "\t"
+                                + String.join(";", r.noise()) + "\t" + String.join(" | ", r.match().explanation()));
+                    }
+                }).print(System.out);
+            }
+        } finally {
+            DatabaseSettings.close(jdbc);
+        }
     }
 
     static void forEachRecord(Path csv, Consumer<CSVRecord> each) {
