@@ -27,7 +27,9 @@ import city.twofour.grid.LonLat;
  * {@link Reason#AMBIGUOUS}: the match stays at the village.</li>
  * <li>Below the road, door, building, unit and room are followed as far as the library has them.
  * A component not in the library (or retired) stops the descent and the match stays at the
- * level above ({@link Reason#FELL_BACK}): a missing room gives the building, never another room.</li>
+ * level above ({@link Reason#FELL_BACK}): a missing room gives the building, never another room. So does a
+ * component that several active entries of different codes share in full (a village with two roads of one
+ * name): the text cannot tell them apart.</li>
  * <li>Several candidate villages: the one reaching deepest wins ({@link #DECIDED_BY_DEPTH_PENALTY});
  * if several reach equally deep, the coordinates (if given) pick the one nearest, provided it is
  * within {@link #TIE_BREAK_MAX_DISTANCE_METRES} and at least {@link #TIE_BREAK_MIN_MARGIN_METRES}
@@ -293,6 +295,12 @@ public final class AddressMatcher {
         }
         if (!index.isActive(entry)) {
             d.notes.add(LEVEL_WORDS[depth] + ": the library entry " + index.code(entry) + " is retired");
+            d.complete = false;
+            return;
+        }
+        if (index.isAmbiguous(entry)) {
+            d.notes.add(LEVEL_WORDS[depth] + ": several library entries have these components, "
+                    + index.code(entry) + " among them");
             d.complete = false;
             return;
         }
