@@ -67,6 +67,17 @@ class AddressMatcherTest {
     }
 
     @Test
+    void aRoadThatBeginsWithTheVillageNameIsFoundWhenTheParserTookTheNameForTheVillage() {
+        AddressMatcher stems = new AddressMatcher(AddressIndex.build(List.of(
+                active("L-24", GANGBEI, "岗贝新村1巷", "24", null, null, null, 113.760, 23.040))));
+
+        AddressMatch m = stems.match("东城街道岗贝新村一巷24号");
+
+        assertThat(m.code()).isEqualTo("L-24");
+        assertThat(m.explanation()).contains("road 新村1巷: found as 岗贝新村1巷, the village's name begins it");
+    }
+
+    @Test
     void twoLibraryEntriesWithTheSameComponentsAreNeverGuessedBetween() {
         AddressMatcher twins = new AddressMatcher(AddressIndex.build(List.of(
                 active("R1-1", GANGBEI, "宏图路", "1", null, null, null, 113.760, 23.040),
