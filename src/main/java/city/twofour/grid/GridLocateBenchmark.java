@@ -13,7 +13,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Locates the same random points in the grids of {@code master.grid} two ways, side by side: in the JVM with
+ * Locates the same random points of the city (uniform over the grids' extent, kept if a grid covers them) in the
+ * grids of {@code master.grid} two ways, side by side: in the JVM with
  * {@link GridIndex} (STRtree of prepared geometries) and in PostGIS ({@code ST_Covers} on the GiST index, one
  * set-based query per batch). Both apply the same rule: the lowest covering grid code. Repetitions alternate the two
  * ways; the medians and their ratio are printed as {@code name: value} lines.
@@ -56,9 +57,12 @@ public final class GridLocateBenchmark {
             SplittableRandom random = new SplittableRandom(SEED);
             double[] lon = new double[n];
             double[] lat = new double[n];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; ) {
                 lon[i] = extent[0] + random.nextDouble() * (extent[2] - extent[0]);
                 lat[i] = extent[1] + random.nextDouble() * (extent[3] - extent[1]);
+                if (index.locate(Geometries.FACTORY.createPoint(new Coordinate(lon[i], lat[i]))).isPresent()) {
+                    i++;
+                }
             }
             System.out.println("grids: " + index.size());
             System.out.println("points: " + n);
