@@ -33,6 +33,7 @@ public final class Cli {
               demo                         set up everything and run the pipeline on samples/
               address parse|match ...      parse or match free-text addresses, one JSON line each
               samples generate ...         write a synthetic city, its department feeds and their truth
+              samples score --truth DIR    compare the master tables with a sample city's truth, one figure a line
 
             Jobs:
               load-grids divisions=CSV grids=GEOJSON|SHP [accept-topology=true]
