@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * decides between them is kept as written, without a code; so is a village alias of another town
  * than the one written;</li>
  * <li>a bare stem alias ({@code 岗贝}, {@code 东城}) followed by a road suffix or a numbered lane is not a
- * division but the start of a road ({@code 岗贝路}, {@code 东城中路}, {@code 温塘1巷});</li>
+ * division but the start of a road ({@code 岗贝路}, {@code 东城中路}, {@code 温塘1巷}); so is any alias of a
+ * division already read ({@code 松山湖虚拟社区松山湖2巷}: the road 松山湖2巷, not the town 松山湖 again);</li>
  * <li><b>road</b>: up to {@link #MAX_ROAD_NAME_LENGTH} characters ending in 大道, 大街, 路, 街, 巷
  * or 道, with a following numbered lane ({@code 3巷}) kept as part of it, or a name followed by a numbered lane
  * ({@code 温塘一巷}, read {@code 温塘1巷});</li>
@@ -247,7 +248,8 @@ public final class AddressParser {
             if (found.isEmpty()) {
                 continue;
             }
-            if (aliases.isBareStem(alias) && (!fresh || region(ROAD_AFTER_STEM, s, pos + len).lookingAt())) {
+            boolean roadFollows = region(ROAD_AFTER_STEM, s, pos + len).lookingAt();
+            if (aliases.isBareStem(alias) && (!fresh || roadFollows) || !fresh && roadFollows) {
                 continue;
             }
             Division chosen = choose(found, st);
