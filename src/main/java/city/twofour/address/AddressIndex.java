@@ -2,6 +2,7 @@ package city.twofour.address;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -64,6 +65,7 @@ public final class AddressIndex {
     private int[] slots = new int[1024];
     private int used;
 
+    private final BitSet ambiguous = new BitSet();
     private final Map<Integer, IntArray> villagesByRoad = new HashMap<>();
     private final Map<Integer, IntArray> roadsByVillage = new HashMap<>();
 
@@ -178,6 +180,14 @@ public final class AddressIndex {
         return a == null ? new int[0] : a.toArray();
     }
 
+    /**
+     * True if another active entry of another code has exactly the same components (two roads of one name in a
+     * village give two "宏图路1号"): the text cannot tell them apart.
+     */
+    boolean isAmbiguous(int entry) {
+        return ambiguous.get(entry);
+    }
+
     boolean isActive(int entry) {
         return (field(entry, GRID_STATUS) & 1) == 0;
     }
@@ -289,6 +299,9 @@ public final class AddressIndex {
             if ((slot & ((1 << DEPTH_BITS) - 1)) == depth && keyEquals(other, depth, key)) {
                 if (rank(entry, depth) > rank(other, depth)) {
                     slots[i] = encode(entry, depth);
+                } else if (rank(entry, depth) == rank(other, depth) && isExact(entry, depth) && isActive(entry)
+                        && !code(entry).equals(code(other))) {
+                    ambiguous.set(other);
                 }
                 return;
             }

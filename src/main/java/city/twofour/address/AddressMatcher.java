@@ -19,7 +19,10 @@ import city.twofour.grid.LonLat;
  * <li>The road is looked up in the village the text names. Without a village code, every village
  * whose library has the road is a candidate, restricted to the town if named, and to the villages
  * of that name if a village name was written that the parser could not resolve alone.</li>
- * <li>If the village has no road of that name, a road of the same village one character away is
+ * <li>If the village has no road of that name but one of the village's name followed by it, that is the road:
+ * {@code 柏洲边新村一巷} is read as village {@code 柏洲边} and road {@code 新村1巷}, the library's road is
+ * {@code 柏洲边新村1巷}.</li>
+ * <li>Otherwise a road of the same village one character away is
  * accepted: a homophone ({@link #HOMOPHONE_PENALTY}) or look-alike ({@link #LOOK_ALIKE_PENALTY})
  * substitution, or any other single insertion, deletion or substitution ({@link #OTHER_EDIT_PENALTY});
  * never a change of the last character (路 → 街 is another road), and never for a road name the
@@ -27,7 +30,9 @@ import city.twofour.grid.LonLat;
  * {@link Reason#AMBIGUOUS}: the match stays at the village.</li>
  * <li>Below the road, door, building, unit and room are followed as far as the library has them.
  * A component not in the library (or retired) stops the descent and the match stays at the
- * level above ({@link Reason#FELL_BACK}): a missing room gives the building, never another room.</li>
+ * level above ({@link Reason#FELL_BACK}): a missing room gives the building, never another room. So does a
+ * component that several active entries of different codes share in full (a village with two roads of one
+ * name): the text cannot tell them apart.</li>
  * <li>Several candidate villages: the one reaching deepest wins ({@link #DECIDED_BY_DEPTH_PENALTY});
  * if several reach equally deep, the coordinates (if given) pick the one nearest, provided it is
  * within {@link #TIE_BREAK_MAX_DISTANCE_METRES} and at least {@link #TIE_BREAK_MIN_MARGIN_METRES}
@@ -125,8 +130,12 @@ public final class AddressMatcher {
                 return finish(p.villageCode(), MatchLevel.VILLAGE, unparsedConfidence(p), p.townCode(),
                         p.villageCode(), Reason.ROAD_NOT_FOUND, why, p);
             }
+            int stemmed = index.roadId(villageStem(p.villageCode()) + p.road());
             if (roadId >= 0 && index.find(AddressIndex.ROAD_DEPTH, key(villageId, roadId)) >= 0) {
                 candidates.add(new Candidate(villageId, roadId, 0, "road " + p.road() + ": found"));
+            } else if (stemmed >= 0 && index.find(AddressIndex.ROAD_DEPTH, key(villageId, stemmed)) >= 0) {
+                candidates.add(new Candidate(villageId, stemmed, 0, "road " + p.road() + ": found as "
+                        + index.roadName(stemmed) + ", the village's name begins it"));
             } else {
                 List<Candidate> near = roadId >= 0 ? List.of() : nearRoads(villageId, p.road());
                 if (near.isEmpty()) {
@@ -296,6 +305,12 @@ public final class AddressMatcher {
             d.complete = false;
             return;
         }
+        if (index.isAmbiguous(entry)) {
+            d.notes.add(LEVEL_WORDS[depth] + ": several library entries have these components, "
+                    + index.code(entry) + " among them");
+            d.complete = false;
+            return;
+        }
         d.entry = entry;
         d.level = LEVEL_OF_DEPTH[depth];
     }
@@ -396,6 +411,12 @@ public final class AddressMatcher {
             names.add(villageName(index.divisionCode(v)));
         }
         return " (the library has it in " + names + ")";
+    }
+
+    /** The village's name without 社区 or 村 ({@code 柏洲边}), which begins some of its roads ({@code 柏洲边新村1巷}). */
+    private String villageStem(String villageCode) {
+        String name = villageName(villageCode);
+        return name.replaceFirst("(社区|村)$", "");
     }
 
     private String villageName(String villageCode) {

@@ -25,6 +25,9 @@ import city.twofour.address.internal.ChineseNumerals;
  * <li>Level synonyms become the standard word: {@code 号楼 号栋 座 幢 #} → {@code 栋};
  * {@code 楼} after a number → {@code 层}; {@code 房 房间 号房} → {@code 室};
  * {@code 梯} → {@code 单元}.</li>
+ * <li>Homophones typed for a level word where only the level word fits: {@code 阶道} → {@code 街道};
+ * before a door number {@code 璐} → {@code 路}, {@code 阶} → {@code 街}, {@code 港} → {@code 巷}
+ * ({@code 岗贝璐3号} → {@code 岗贝路3号}). The matcher still checks the road against the library.</li>
  * </ol>
  * The rules are applied until the text stops changing, so normalising a normal form returns it
  * unchanged.
@@ -53,6 +56,8 @@ public final class AddressNormalizer {
     private static final Pattern FLOOR = Pattern.compile("(\\d+)楼");
     private static final Pattern ROOM = Pattern.compile("(\\d+)(?:号房间|号房|房间|房)");
     private static final Pattern UNIT = Pattern.compile("(\\d+)梯");
+    private static final Pattern ROAD_WORD_TYPO = Pattern.compile("[璐阶港](?=\\d+(?:-\\d+)?号)");
+    private static final java.util.Map<Character, String> ROAD_WORDS = java.util.Map.of('璐', "路", '阶', "街", '港', "巷");
 
     private AddressNormalizer() {
     }
@@ -89,6 +94,8 @@ public final class AddressNormalizer {
         s = FLOOR.matcher(s).replaceAll("$1层");
         s = ROOM.matcher(s).replaceAll("$1室");
         s = UNIT.matcher(s).replaceAll("$1单元");
+        s = s.replace("阶道", "街道");
+        s = ROAD_WORD_TYPO.matcher(s).replaceAll(m -> ROAD_WORDS.get(m.group().charAt(0)));
         return s;
     }
 

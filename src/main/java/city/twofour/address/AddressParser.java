@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * unknown name ending in 社区 or 村 (not followed by a road suffix: {@code 花园新村路} is a road). A village alias that names several villages and no town
  * decides between them is kept as written, without a code; so is a village alias of another town
  * than the one written;</li>
- * <li>a bare stem alias ({@code 岗贝}, {@code 东城}) followed by a road suffix is not a
- * division but the start of a road ({@code 岗贝路}, {@code 东城中路});</li>
+ * <li>a bare stem alias ({@code 岗贝}, {@code 东城}) followed by a road suffix or a numbered lane is not a
+ * division but the start of a road ({@code 岗贝路}, {@code 东城中路}, {@code 温塘1巷}); so is any alias of a
+ * division already read ({@code 松山湖虚拟社区松山湖2巷}: the road 松山湖2巷, not the town 松山湖 again);</li>
  * <li><b>road</b>: up to {@link #MAX_ROAD_NAME_LENGTH} characters ending in 大道, 大街, 路, 街, 巷
- * or 道, with a following numbered lane ({@code 3巷}) kept as part of it;</li>
+ * or 道, with a following numbered lane ({@code 3巷}) kept as part of it, or a name followed by a numbered lane
+ * ({@code 温塘一巷}, read {@code 温塘1巷});</li>
  * <li><b>door</b> {@code 18号}, <b>building</b> {@code 3栋}, <b>unit</b> {@code 2单元},
  * <b>floor</b> {@code 5层}, <b>room</b> {@code 501室}; after a building, unit or floor a bare
  * number or {@code 501号} is the room; after a road a bare number is the door.</li>
@@ -49,8 +51,8 @@ public final class AddressParser {
     private static final Pattern UNKNOWN_VILLAGE = Pattern.compile(
             String.format(NAME_CHAR, "路街巷道") + "{2,8}?(?:社区|村)" + NOT_BEFORE_ROAD_SUFFIX);
     private static final Pattern ROAD = Pattern.compile(
-            String.format(NAME_CHAR, "") + "{1," + (MAX_ROAD_NAME_LENGTH - 1) + "}?(?:大道|大街|路|街|巷|道)(?:\\d+巷)?");
-    private static final Pattern ROAD_AFTER_STEM = Pattern.compile("[东南西北中新一二三四五六七八九]?(?:路|街|巷|道|大道|大街)");
+            String.format(NAME_CHAR, "") + "{1," + (MAX_ROAD_NAME_LENGTH - 1) + "}?(?:(?:大道|大街|路|街|巷|道)(?:\\d+巷)?|\\d+巷)");
+    private static final Pattern ROAD_AFTER_STEM = Pattern.compile("(?:[东南西北中新一二三四五六七八九]|\\d+)?(?:路|街|巷|道|大道|大街)");
     private static final Pattern DOOR = Pattern.compile("(\\d+(?:-\\d+)?)号");
     private static final Pattern BUILDING = Pattern.compile("([0-9A-Z]+(?:-\\d+)?)栋");
     private static final Pattern UNIT = Pattern.compile("([0-9A-Z]+)单元");
@@ -246,7 +248,8 @@ public final class AddressParser {
             if (found.isEmpty()) {
                 continue;
             }
-            if (aliases.isBareStem(alias) && (!fresh || region(ROAD_AFTER_STEM, s, pos + len).lookingAt())) {
+            boolean roadFollows = region(ROAD_AFTER_STEM, s, pos + len).lookingAt();
+            if (aliases.isBareStem(alias) && (!fresh || roadFollows) || !fresh && roadFollows) {
                 continue;
             }
             Division chosen = choose(found, st);

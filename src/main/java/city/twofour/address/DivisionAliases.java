@@ -28,8 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * {@code 东城街道办};</li>
  * <li>town {@code 石碣镇}: {@code 石碣镇}, {@code 石碣}, {@code 石碣镇人民政府};</li>
  * <li>village {@code 岗贝社区居民委员会}: that name, {@code 岗贝社区}, {@code 岗贝居委会},
- * {@code 岗贝}; village {@code 石鼓村民委员会}: that name, {@code 石鼓村}, {@code 石鼓村委会},
- * {@code 石鼓}.</li>
+ * {@code 岗贝}, and its former name as a village {@code 岗贝村}; village {@code 石鼓村民委员会}: that name,
+ * {@code 石鼓村}, {@code 石鼓村委会}, {@code 石鼓}, and its former name as a management district
+ * {@code 石鼓管理区}.</li>
  * </ul>
  * Extra aliases (old names, local usage) are added with {@link #withAlias}. A name may stand for
  * several divisions (two villages of the same name in different towns); {@link #lookup} returns
@@ -144,6 +145,7 @@ public final class DivisionAliases {
                 String stem = name.substring(0, name.length() - "社区居民委员会".length());
                 v.add(stem + "居委会");
                 v.add(stem + "社区居委会");
+                v.add(stem + "村");
                 v.add(stem);
                 stems.add(stem);
             } else if (name.endsWith("村民委员会")) {
@@ -154,6 +156,7 @@ public final class DivisionAliases {
                 v.add(stem + "村委会");
                 v.add(stem + "村委");
                 v.add(stem + "村村委会");
+                v.add(stem + "管理区");
                 v.add(stem);
                 stems.add(stem);
             } else if (name.endsWith("居民委员会")) {

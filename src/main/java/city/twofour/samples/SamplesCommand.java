@@ -1,13 +1,17 @@
 package city.twofour.samples;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import city.twofour.common.DatabaseSettings;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
- * The {@code samples} command: {@code generate} writes a synthetic city, {@code score} (not yet
- * available) compares master tables against a truth directory. Plain Java, no Spring; the CLI
+ * The {@code samples} command: {@code generate} writes a synthetic city, {@code score} compares the master tables
+ * against its truth ({@link SampleScore}). Plain Java, no application context; the CLI
  * calls {@link #run(String[], PrintStream, PrintStream)} with the arguments after {@code samples}.
  */
 public final class SamplesCommand {
@@ -40,10 +44,7 @@ public final class SamplesCommand {
                     NoiseModel.defaults().values().forEach((k, v) -> out.println(k + "=" + v));
                     yield 0;
                 }
-                case "score" -> {
-                    err.println("samples score: not available yet (needs the master tables)");
-                    yield 3;
-                }
+                case "score" -> score(args, out);
                 default -> {
                     err.println("unknown samples command: " + args[0]);
                     err.print(USAGE);
@@ -100,6 +101,25 @@ public final class SamplesCommand {
         out.printf(Locale.ROOT, "seconds: %.2f%n", seconds);
         out.printf(Locale.ROOT, "rows_per_second: %.0f%n", rows / Math.max(seconds, 1e-9));
         return 0;
+    }
+
+    private static int score(String[] args, PrintStream out) {
+        if (args.length != 3 || !args[1].equals("--truth")) {
+            throw new IllegalArgumentException("score needs --truth DIR");
+        }
+        Path truth = Path.of(args[2]);
+        if (!Files.isRegularFile(truth.resolve("truth/feed_rows.csv")) && !Files.isRegularFile(truth.resolve("feed_rows.csv"))) {
+            throw new IllegalArgumentException("no feed_rows.csv in " + truth + " or its truth/ directory");
+        }
+        JdbcTemplate reader = DatabaseSettings.reader().connect();
+        JdbcTemplate batch = DatabaseSettings.batch().connect();
+        try {
+            new SampleScore(truth, reader, batch).figures().forEach((name, value) -> out.println(name + ": " + value));
+            return 0;
+        } finally {
+            DatabaseSettings.close(reader);
+            DatabaseSettings.close(batch);
+        }
     }
 
     /** Runs the command from a shell: {@code java ... city.twofour.samples.SamplesCommand generate ...}. */

@@ -67,6 +67,34 @@ class AddressMatcherTest {
     }
 
     @Test
+    void aRoadThatBeginsWithTheVillageNameIsFoundWhenTheParserTookTheNameForTheVillage() {
+        AddressMatcher stems = new AddressMatcher(AddressIndex.build(List.of(
+                active("L-24", GANGBEI, "岗贝新村1巷", "24", null, null, null, 113.760, 23.040))));
+
+        AddressMatch m = stems.match("东城街道岗贝新村一巷24号");
+
+        assertThat(m.code()).isEqualTo("L-24");
+        assertThat(m.explanation()).contains("road 新村1巷: found as 岗贝新村1巷, the village's name begins it");
+    }
+
+    @Test
+    void twoLibraryEntriesWithTheSameComponentsAreNeverGuessedBetween() {
+        AddressMatcher twins = new AddressMatcher(AddressIndex.build(List.of(
+                active("R1-1", GANGBEI, "宏图路", "1", null, null, null, 113.760, 23.040),
+                active("R1-1-1", GANGBEI, "宏图路", "1", "1", null, null, 113.760, 23.040),
+                active("R2-1", GANGBEI, "宏图路", "1", null, null, null, 113.770, 23.040),
+                active("R2-1-1", GANGBEI, "宏图路", "1", "1", null, null, 113.770, 23.040),
+                active("R2-1-2", GANGBEI, "宏图路", "1", "2", null, null, 113.770, 23.040))));
+
+        AddressMatch m = twins.match("岗贝社区宏图路1号1栋");
+
+        assertThat(m.code()).isNotIn("R1-1", "R1-1-1", "R2-1", "R2-1-1");
+        assertThat(m.reason()).isEqualTo(Reason.FELL_BACK);
+        assertThat(m.explanation()).anyMatch(line -> line.contains("several library entries"));
+        assertThat(twins.match("岗贝社区宏图路1号2栋").code()).isEqualTo("R2-1-2");
+    }
+
+    @Test
     void roomNotInTheLibraryFallsBackToTheBuildingNotAnotherRoom() {
         AddressMatch m = matcher.match("岗贝社区岗贝路18号3栋2单元509");
         assertThat(m.code()).isEqualTo("A-18-3-2");

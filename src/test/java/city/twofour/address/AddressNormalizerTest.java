@@ -36,6 +36,12 @@ class AddressNormalizerTest {
             18-2号                       | 18-2号
             3栋-501                      | 3栋501
             五一路                        | 五一路
+            东城阶道岗贝路18号              | 东城街道岗贝路18号
+            岗贝璐3号                     | 岗贝路3号
+            兴业阶3号1栋                   | 兴业街3号1栋
+            富民大阶1号                    | 富民大街1号
+            温塘一港2号                    | 温塘1巷2号
+            香港路3号                      | 香港路3号
             """)
     void normalizes(String text, String expected) {
         assertThat(AddressNormalizer.normalize(text)).isEqualTo(expected);

@@ -47,7 +47,9 @@ class SamplesCommandTests {
     }
 
     @Test
-    void scoreIsNotAvailableYet() {
-        assertThat(run("score", "--truth", "x")).isEqualTo(3);
+    void scoreWithoutATruthDirectoryIsAUsageError() {
+        assertThat(run("score", "--truth", "no-such-dir")).isEqualTo(2);
+        assertThat(run("score")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("feed_rows.csv", "--truth DIR");
     }
 }

@@ -35,6 +35,7 @@ public final class Cli {
               dictionary [--out FILE]      the data dictionary of the master schema, from its comments
               address parse|match ...      parse or match free-text addresses, one JSON line each
               samples generate ...         write a synthetic city, its department feeds and their truth
+              samples score --truth DIR    compare the master tables with a sample city's truth, one figure a line
 
             Jobs:
               load-grids divisions=CSV grids=GEOJSON|SHP [accept-topology=true]

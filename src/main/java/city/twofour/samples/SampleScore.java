@@ -1,0 +1,215 @@
+package city.twofour.samples;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Compares the master data in the database after a run with a sample city's ground truth: one figure per name.
+ * <p>
+ * The master tables are read as a downstream reader reads them (the reader role). Rejects and the names of
+ * delivered files live in {@code ops}, which readers cannot see; they are read with the batch role. Only files the
+ * database has seen are scored for rejects, so a run of some of the jobs is scored on what it loaded.
+ * <p>
+ * Figures: {@code grids.*} (grid codes loaded against {@code grids.geojson}), {@code addresses.*} (the standard
+ * list's addresses delivered, loaded, and placed in their true grid), {@code rejects.<REASON>.*} (expected in
+ * {@code feed_rows.csv} against {@code ops.reject} by file name and line; whole-file rejects against
+ * {@code ops.feed_delivery}), and for each entity table that exists, {@code <entity>.grid_accuracy_percent}: the
+ * feed rows linked to a record in {@code master.source_record} whose record lies in the row's true grid.
+ */
+public final class SampleScore {
+
+    private static final String STANDARD_LIST = "standard_addresses_";
+    private static final Pattern GRID_CODE = Pattern.compile("\"code\"\\s*:\\s*\"(\\d+)\"");
+
+    /** Entity tables scored when they exist: the entity as master.source_record names it, and its table. */
+    private static final List<String[]> ENTITIES = List.of(
+            new String[] {"person", "master.person"},
+            new String[] {"building", "master.building"},
+            new String[] {"unit", "master.unit"},
+            new String[] {"facility", "master.facility"});
+
+    private static final String GRID_CODES = "SELECT code FROM master.grid WHERE valid_to IS NULL";
+    private static final String ADDRESS_GRIDS = "SELECT code, grid_code FROM master.address WHERE status = 'active'";
+    private static final String FILES = "SELECT id, path FROM ops.feed_file";
+    private static final String DELIVERIES = "SELECT path, outcome FROM ops.feed_delivery";
+    private static final String REJECTS = """
+            SELECT f.path, r.record_no, r.reason
+              FROM ops.reject r JOIN ops.feed_file f ON f.id = r.file_id
+            """;
+    private static final String TABLE_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
+    private static final String LINKED_GRIDS = """
+            SELECT s.file_id, s.line_no, e.grid_code
+              FROM master.source_record s JOIN %s e ON e.code = s.code
+             WHERE s.entity = ?
+            """;
+
+    private record TruthRow(String addressCode, String gridCode, String expectedReason) {
+    }
+
+    private final Path samples;
+    private final JdbcTemplate reader;
+    private final JdbcTemplate batch;
+
+    /**
+     * @param truth  the sample city, or its {@code truth/} directory
+     * @param reader connection as the reader role: the master tables
+     * @param batch  connection as the batch role: rejects and delivered files in {@code ops}
+     */
+    public SampleScore(Path truth, JdbcTemplate reader, JdbcTemplate batch) {
+        this.samples = Files.isDirectory(truth.resolve("truth")) ? truth : truth.getParent();
+        this.reader = reader;
+        this.batch = batch;
+    }
+
+    /** Every figure, in a stable order. */
+    public Map<String, String> figures() {
+        Map<String, String> figures = new LinkedHashMap<>();
+        Map<String, TruthRow> rows = truthRows();
+        Map<Long, String> files = new HashMap<>();
+        batch.query(FILES, rs -> {
+            files.put(rs.getLong("id"), fileName(rs.getString("path")));
+        });
+        grids(figures);
+        addresses(figures, rows);
+        rejects(figures, rows, files);
+        for (String[] entity : ENTITIES) {
+            if (Boolean.TRUE.equals(reader.queryForObject(TABLE_EXISTS, Boolean.class, entity[1]))) {
+                entityGrids(figures, entity[0], entity[1], rows, files);
+            }
+        }
+        return figures;
+    }
+
+    private void grids(Map<String, String> figures) {
+        Set<String> truth = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(samples.resolve("grids.geojson"), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                Matcher m = GRID_CODE.matcher(line);
+                if (line.contains("\"Feature\"") && m.find()) {
+                    truth.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> loaded = new HashSet<>(reader.queryForList(GRID_CODES, String.class));
+        figures.put("grids.truth", String.valueOf(truth.size()));
+        figures.put("grids.loaded", String.valueOf(loaded.size()));
+        figures.put("grids.codes_equal", String.valueOf(truth.equals(loaded)));
+    }
+
+    private void addresses(Map<String, String> figures, Map<String, TruthRow> rows) {
+        Map<String, String> truthGrid = new HashMap<>();
+        AddressAccuracy.forEachRecord(samples.resolve("truth/addresses.csv"),
+                r -> truthGrid.put(r.get("address_code"), r.get("grid_code")));
+        Set<String> delivered = new HashSet<>();
+        rows.forEach((key, row) -> {
+            if (key.startsWith(STANDARD_LIST) && row.expectedReason.isEmpty()) {
+                delivered.add(row.addressCode);
+            }
+        });
+        long[] loaded = new long[4]; // loaded, delivered and loaded, with a truth grid, in the true grid
+        reader.query(ADDRESS_GRIDS, rs -> {
+            String code = rs.getString("code");
+            loaded[0]++;
+            if (delivered.contains(code)) {
+                loaded[1]++;
+            }
+            String truth = truthGrid.get(code);
+            if (truth != null && !truth.isEmpty()) {
+                loaded[2]++;
+                if (truth.equals(rs.getString("grid_code"))) {
+                    loaded[3]++;
+                }
+            }
+        });
+        figures.put("addresses.truth", String.valueOf(truthGrid.size()));
+        figures.put("addresses.delivered", String.valueOf(delivered.size()));
+        figures.put("addresses.loaded", String.valueOf(loaded[0]));
+        figures.put("addresses.delivered_loaded", String.valueOf(loaded[1]));
+        figures.put("addresses.grid_accuracy_percent", percent(loaded[3], loaded[2]));
+    }
+
+    private void rejects(Map<String, String> figures, Map<String, TruthRow> rows, Map<Long, String> files) {
+        Set<String> seen = new HashSet<>(files.values());
+        Map<String, String> deliveries = new HashMap<>();
+        batch.query(DELIVERIES, rs -> {
+            String name = fileName(rs.getString("path"));
+            seen.add(name);
+            if (!rs.getString("outcome").equals("ACCEPTED")) {
+                deliveries.put(name + ":0", rs.getString("outcome"));
+            }
+        });
+        Map<String, String> got = new HashMap<>(deliveries);
+        batch.query(REJECTS, rs -> {
+            got.put(fileName(rs.getString("path")) + ":" + rs.getInt("record_no"), rs.getString("reason"));
+        });
+        Map<String, long[]> byReason = new TreeMap<>(); // expected, got, same line and reason
+        rows.forEach((key, row) -> {
+            if (!row.expectedReason.isEmpty() && seen.contains(key.substring(0, key.lastIndexOf(':')))) {
+                long[] counts = byReason.computeIfAbsent(row.expectedReason, r -> new long[3]);
+                counts[0]++;
+                if (row.expectedReason.equals(got.get(key))) {
+                    counts[2]++;
+                }
+            }
+        });
+        got.values().forEach(reason -> byReason.computeIfAbsent(reason, r -> new long[3])[1]++);
+        figures.put("rejects.files_scored", String.valueOf(seen.size()));
+        byReason.forEach((reason, counts) -> {
+            figures.put("rejects." + reason + ".expected", String.valueOf(counts[0]));
+            figures.put("rejects." + reason + ".got", String.valueOf(counts[1]));
+            figures.put("rejects." + reason + ".same_line", String.valueOf(counts[2]));
+        });
+    }
+
+    private void entityGrids(Map<String, String> figures, String entity, String table, Map<String, TruthRow> rows,
+            Map<Long, String> files) {
+        long[] counts = new long[3]; // linked rows, with a truth grid, in the true grid
+        reader.query(LINKED_GRIDS.formatted(table), rs -> {
+            counts[0]++;
+            TruthRow row = rows.get(files.get(rs.getLong("file_id")) + ":" + rs.getInt("line_no"));
+            if (row != null && !row.gridCode.isEmpty()) {
+                counts[1]++;
+                if (row.gridCode.equals(rs.getString("grid_code"))) {
+                    counts[2]++;
+                }
+            }
+        }, entity);
+        figures.put(entity + ".linked_rows", String.valueOf(counts[0]));
+        figures.put(entity + ".grid_accuracy_percent", percent(counts[2], counts[1]));
+    }
+
+    /** The answer key by {@code <file name>:<line>}. */
+    private Map<String, TruthRow> truthRows() {
+        Map<String, TruthRow> rows = new HashMap<>();
+        AddressAccuracy.forEachRecord(samples.resolve("truth/feed_rows.csv"), r -> rows.put(
+                fileName(r.get("feed")) + ":" + r.get("line"),
+                new TruthRow(r.get("address_code"), r.get("grid_code"), r.get("expected_reason"))));
+        return rows;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", 100.0 * part / whole);
+    }
+}
