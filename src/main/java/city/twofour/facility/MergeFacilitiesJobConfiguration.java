@@ -8,25 +8,19 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import city.twofour.common.ProgressListener;
-import city.twofour.common.PublishChanges;
 import city.twofour.facility.internal.FacilityWriter;
-import city.twofour.feed.ImportFeedParameters;
-import city.twofour.feed.AccountForMergedRows;
 import city.twofour.feed.FeedDefinition;
 import city.twofour.feed.FeedDefinitions;
+import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
-import city.twofour.feed.RejectedRecordException;
+import city.twofour.feed.RowSteps;
 import city.twofour.grid.GridLayer;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -71,29 +65,14 @@ public class MergeFacilitiesJobConfiguration {
 
     @Bean
     public Job mergeFacilitiesJob() {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[0],
-                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
-                .start(mergeFacilities())
-                .next(accountForFacilityRows())
-                .next(publishFacilityChanges())
-                .build();
+        return MergeJobs.merge(JOB_NAME, "Facility", FEEDS, mergeFacilities(), jobRepository, transactionManager, jdbc);
     }
 
     @Bean
     public Step mergeFacilities() {
-        return new StepBuilder("mergeFacilities", jobRepository)
-                .<PendingRecord, DeliveredFacility>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(pendingFacilityReader())
-                .processor(facilityRecordBuilder())
-                .writer(new FacilityWriter(jdbc))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new MergeRejectRecorder(jdbc))
-                .listener(new ProgressListener())
-                .build();
+        return RowSteps.rejecting("mergeFacilities", jobRepository, transactionManager, chunkSize,
+                pendingFacilityReader(), facilityRecordBuilder(), new FacilityWriter(jdbc),
+                new MergeRejectRecorder(jdbc));
     }
 
     @Bean
@@ -110,18 +89,5 @@ public class MergeFacilitiesJobConfiguration {
         return new FacilityRecordBuilder(GridLayer.index(jdbc), feeds, FEED_TYPES);
     }
 
-    @Bean
-    public Step accountForFacilityRows() {
-        return new StepBuilder("accountForFacilityRows", jobRepository)
-                .tasklet(new AccountForMergedRows(jdbc, FEEDS), transactionManager)
-                .build();
-    }
 
-    @Bean
-    public Step publishFacilityChanges() {
-        return new StepBuilder("publishFacilityChanges", jobRepository)
-                .tasklet(new PublishChanges(jdbc), transactionManager)
-                .allowStartIfComplete(true)
-                .build();
-    }
 }

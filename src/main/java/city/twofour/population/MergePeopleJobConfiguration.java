@@ -10,18 +10,14 @@ import javax.sql.DataSource;
 
 import city.twofour.address.AddressLibrary;
 import city.twofour.common.ProgressListener;
-import city.twofour.common.PublishChanges;
-import city.twofour.feed.AccountForMergedRows;
 import city.twofour.feed.FeedDefinitions;
-import city.twofour.feed.ImportFeedParameters;
+import city.twofour.feed.MergeJobs;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
 import city.twofour.population.internal.GoldenPersonWriter;
 import city.twofour.population.internal.MasterReferences;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -72,12 +68,7 @@ public class MergePeopleJobConfiguration {
 
     @Bean
     public Job mergePeopleJob() {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[0], new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
-                .start(mergePeople())
-                .next(accountForPersonRows())
-                .next(publishPersonChanges())
-                .build();
+        return MergeJobs.merge(JOB_NAME, "Person", FEEDS, mergePeople(), jobRepository, transactionManager, jdbc);
     }
 
     @Bean
@@ -115,18 +106,5 @@ public class MergePeopleJobConfiguration {
                 AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), grids::get);
     }
 
-    @Bean
-    public Step accountForPersonRows() {
-        return new StepBuilder("accountForPersonRows", jobRepository)
-                .tasklet(new AccountForMergedRows(jdbc, FEEDS), transactionManager)
-                .build();
-    }
 
-    @Bean
-    public Step publishPersonChanges() {
-        return new StepBuilder("publishPersonChanges", jobRepository)
-                .tasklet(new PublishChanges(jdbc), transactionManager)
-                .allowStartIfComplete(true)
-                .build();
-    }
 }

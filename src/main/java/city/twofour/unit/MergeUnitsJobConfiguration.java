@@ -8,24 +8,18 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import city.twofour.address.AddressLibrary;
-import city.twofour.common.ProgressListener;
-import city.twofour.common.PublishChanges;
-import city.twofour.feed.ImportFeedParameters;
-import city.twofour.feed.AccountForMergedRows;
 import city.twofour.feed.FeedDefinition;
 import city.twofour.feed.FeedDefinitions;
+import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
-import city.twofour.feed.RejectedRecordException;
+import city.twofour.feed.RowSteps;
 import city.twofour.unit.internal.UnitWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -69,29 +63,14 @@ public class MergeUnitsJobConfiguration {
 
     @Bean
     public Job mergeUnitsJob() {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[0],
-                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
-                .start(mergeUnits())
-                .next(accountForUnitRows())
-                .next(publishUnitChanges())
-                .build();
+        return MergeJobs.merge(JOB_NAME, "Unit", FEEDS, mergeUnits(), jobRepository, transactionManager, jdbc);
     }
 
     @Bean
     public Step mergeUnits() {
-        return new StepBuilder("mergeUnits", jobRepository)
-                .<PendingRecord, DeliveredUnit>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(pendingUnitReader())
-                .processor(unitRecordBuilder())
-                .writer(new UnitWriter(jdbc))
-                .faultTolerant()
-                .skip(RejectedRecordException.class)
-                .skipLimit(Long.MAX_VALUE)
-                .skipListener(new MergeRejectRecorder(jdbc))
-                .listener(new ProgressListener())
-                .build();
+        return RowSteps.rejecting("mergeUnits", jobRepository, transactionManager, chunkSize,
+                pendingUnitReader(), unitRecordBuilder(), new UnitWriter(jdbc),
+                new MergeRejectRecorder(jdbc));
     }
 
     @Bean
@@ -108,18 +87,5 @@ public class MergeUnitsJobConfiguration {
         return new UnitRecordBuilder(AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), priorities);
     }
 
-    @Bean
-    public Step accountForUnitRows() {
-        return new StepBuilder("accountForUnitRows", jobRepository)
-                .tasklet(new AccountForMergedRows(jdbc, FEEDS), transactionManager)
-                .build();
-    }
 
-    @Bean
-    public Step publishUnitChanges() {
-        return new StepBuilder("publishUnitChanges", jobRepository)
-                .tasklet(new PublishChanges(jdbc), transactionManager)
-                .allowStartIfComplete(true)
-                .build();
-    }
 }

@@ -1,0 +1,44 @@
+package city.twofour.feed;
+
+import java.util.List;
+
+import city.twofour.common.PublishChanges;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The shape every merge of imported rows into a master table has: the merge step, then the accounting of the merged
+ * feeds' rows ({@code accountFor<Noun>Rows}), then the publication of the changes ({@code publish<Noun>Changes}).
+ * Run on its own, or by the nightly run, which passes its job instance.
+ */
+public final class MergeJobs {
+
+    private MergeJobs() {
+    }
+
+    /**
+     * @param noun  what the job merges, for the step names: {@code Person}, {@code Unit}, ...
+     * @param feeds the feeds whose rows it merges
+     */
+    public static Job merge(String name, String noun, List<String> feeds, Step merge, JobRepository jobRepository,
+                            PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new JobBuilder(name, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[0],
+                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                .start(merge)
+                .next(new StepBuilder("accountFor" + noun + "Rows", jobRepository)
+                        .tasklet(new AccountForMergedRows(jdbc, feeds), transactionManager)
+                        .build())
+                .next(new StepBuilder("publish" + noun + "Changes", jobRepository)
+                        .tasklet(new PublishChanges(jdbc), transactionManager)
+                        .allowStartIfComplete(true)
+                        .build())
+                .build();
+    }
+}
