@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * list's addresses delivered, loaded, and placed in their true grid), {@code rejects.<REASON>.*} (expected in
  * {@code feed_rows.csv} against {@code ops.reject} by file name and line; whole-file rejects against
  * {@code ops.feed_delivery}), and for each entity table that exists, {@code <entity>.grid_accuracy_percent}: the
- * feed rows linked to a record in {@code master.source_record} whose record lies in the row's true grid.
+ * feed rows linked to a record in {@code master.source_record} whose record lies in the row's true grid, and
+ * {@code <entity>.pairwise_precision} and {@code .pairwise_recall} of the deduplication.
  */
 public final class SampleScore {
 
@@ -54,12 +55,12 @@ public final class SampleScore {
             """;
     private static final String TABLE_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
     private static final String LINKED_GRIDS = """
-            SELECT s.file_id, s.line_no, e.grid_code
+            SELECT s.file_id, s.line_no, s.code, e.grid_code
               FROM master.source_record s JOIN %s e ON e.code = s.code
              WHERE s.entity = ?
             """;
 
-    private record TruthRow(String addressCode, String gridCode, String expectedReason) {
+    private record TruthRow(String entityId, String addressCode, String gridCode, String expectedReason) {
     }
 
     private final Path samples;
@@ -179,12 +180,24 @@ public final class SampleScore {
         });
     }
 
+    /**
+     * Grid accuracy of the linked rows, and the pairwise precision and recall of the deduplication: two linked rows
+     * are a merged pair when they are linked to the same record, a true pair when the truth gives them one entity.
+     */
     private void entityGrids(Map<String, String> figures, String entity, String table, Map<String, TruthRow> rows,
             Map<Long, String> files) {
         long[] counts = new long[3]; // linked rows, with a truth grid, in the true grid
+        Map<String, Long> perRecord = new HashMap<>();
+        Map<String, Long> perEntity = new HashMap<>();
+        Map<String, Long> perRecordAndEntity = new HashMap<>();
         reader.query(LINKED_GRIDS.formatted(table), rs -> {
             counts[0]++;
             TruthRow row = rows.get(files.get(rs.getLong("file_id")) + ":" + rs.getInt("line_no"));
+            if (row != null && !row.entityId.isEmpty()) {
+                perRecord.merge(rs.getString("code"), 1L, Long::sum);
+                perEntity.merge(row.entityId, 1L, Long::sum);
+                perRecordAndEntity.merge(rs.getString("code") + "|" + row.entityId, 1L, Long::sum);
+            }
             if (row != null && !row.gridCode.isEmpty()) {
                 counts[1]++;
                 if (row.gridCode.equals(rs.getString("grid_code"))) {
@@ -194,6 +207,17 @@ public final class SampleScore {
         }, entity);
         figures.put(entity + ".linked_rows", String.valueOf(counts[0]));
         figures.put(entity + ".grid_accuracy_percent", percent(counts[2], counts[1]));
+        long truePairs = pairs(perRecordAndEntity);
+        figures.put(entity + ".pairwise_precision", ratio(truePairs, pairs(perRecord)));
+        figures.put(entity + ".pairwise_recall", ratio(truePairs, pairs(perEntity)));
+    }
+
+    private static long pairs(Map<String, Long> groups) {
+        return groups.values().stream().mapToLong(n -> n * (n - 1) / 2).sum();
+    }
+
+    private static String ratio(long part, long whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) part / whole);
     }
 
     /** The answer key by {@code <file name>:<line>}. */
@@ -201,7 +225,7 @@ public final class SampleScore {
         Map<String, TruthRow> rows = new HashMap<>();
         AddressAccuracy.forEachRecord(samples.resolve("truth/feed_rows.csv"), r -> rows.put(
                 fileName(r.get("feed")) + ":" + r.get("line"),
-                new TruthRow(r.get("address_code"), r.get("grid_code"), r.get("expected_reason"))));
+                new TruthRow(r.get("entity_id"), r.get("address_code"), r.get("grid_code"), r.get("expected_reason"))));
         return rows;
     }
 

@@ -77,7 +77,8 @@ class SampleScoreFunctionalTests {
                     .containsEntry("addresses.grid_accuracy_percent", "100.000")
                     .containsEntry("rejects.BROKEN_QUOTING.expected", "1").containsEntry("rejects.BROKEN_QUOTING.got", "1")
                     .containsEntry("rejects.BROKEN_QUOTING.same_line", "1")
-                    .containsEntry("person.linked_rows", "0").containsEntry("person.grid_accuracy_percent", "n/a");
+                    .containsEntry("person.linked_rows", "0").containsEntry("person.grid_accuracy_percent", "n/a")
+                    .containsEntry("person.pairwise_precision", "n/a");
         }
     }
 }
