@@ -140,22 +140,19 @@ COMMENT ON COLUMN master.rental_house_coverage.in_field_collection IS 'The grid 
 COMMENT ON COLUMN master.rental_house_coverage.coverage IS 'both, field_only (found by the field, not registered) or registry_only (registered, not seen on site)';
 
 CREATE VIEW master.building_coverage_by_grid AS
-WITH b AS (SELECT grid_code, count(*) AS buildings,
-                  count(*) FILTER (WHERE coverage = 'field_only') AS field_only,
-                  count(*) FILTER (WHERE coverage = 'registry_only') AS registry_only,
-                  count(*) FILTER (WHERE coverage = 'both') AS in_both
-             FROM master.building_coverage GROUP BY grid_code),
-     r AS (SELECT grid_code, count(*) AS rental_houses,
-                  count(*) FILTER (WHERE coverage = 'field_only') AS field_only,
-                  count(*) FILTER (WHERE coverage = 'registry_only') AS registry_only,
-                  count(*) FILTER (WHERE coverage = 'both') AS in_both
-             FROM master.rental_house_coverage GROUP BY grid_code)
-SELECT coalesce(b.grid_code, r.grid_code) AS grid_code,
-       coalesce(b.buildings, 0) AS buildings, coalesce(b.field_only, 0) AS buildings_field_only,
-       coalesce(b.registry_only, 0) AS buildings_registry_only, coalesce(b.in_both, 0) AS buildings_in_both,
-       coalesce(r.rental_houses, 0) AS rental_houses, coalesce(r.field_only, 0) AS rental_houses_field_only,
-       coalesce(r.registry_only, 0) AS rental_houses_registry_only, coalesce(r.in_both, 0) AS rental_houses_in_both
-  FROM b FULL JOIN r ON r.grid_code IS NOT DISTINCT FROM b.grid_code;
+SELECT grid_code,
+       count(*) FILTER (WHERE kind = 'building') AS buildings,
+       count(*) FILTER (WHERE kind = 'building' AND coverage = 'field_only') AS buildings_field_only,
+       count(*) FILTER (WHERE kind = 'building' AND coverage = 'registry_only') AS buildings_registry_only,
+       count(*) FILTER (WHERE kind = 'building' AND coverage = 'both') AS buildings_in_both,
+       count(*) FILTER (WHERE kind = 'rental_house') AS rental_houses,
+       count(*) FILTER (WHERE kind = 'rental_house' AND coverage = 'field_only') AS rental_houses_field_only,
+       count(*) FILTER (WHERE kind = 'rental_house' AND coverage = 'registry_only') AS rental_houses_registry_only,
+       count(*) FILTER (WHERE kind = 'rental_house' AND coverage = 'both') AS rental_houses_in_both
+  FROM (SELECT grid_code, coverage, 'building' AS kind FROM master.building_coverage
+        UNION ALL
+        SELECT grid_code, coverage, 'rental_house' FROM master.rental_house_coverage) c
+ GROUP BY grid_code;
 COMMENT ON VIEW master.building_coverage_by_grid IS 'Reconciliation per basic grid: buildings and rental houses only in the field collection (found, not registered), only in the registries, in both';
 COMMENT ON COLUMN master.building_coverage_by_grid.grid_code IS 'Basic grid; null for records not placed in a grid';
 COMMENT ON COLUMN master.building_coverage_by_grid.buildings IS 'Buildings in the grid';

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 public class TestDatabase {
 
     private static final String CLEAR_DATA = """
+            DELETE FROM master.review_item;
+            DELETE FROM master.rental_house;
+            DELETE FROM master.building;
             DELETE FROM master.source_record;
             DELETE FROM master.address;
             DELETE FROM staging.feed_record;
