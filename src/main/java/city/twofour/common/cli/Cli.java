@@ -41,6 +41,7 @@ public final class Cli {
                                            import a department feed declared in jobs/feeds/NAME.yml
               load-addresses file=PATH [retire-missing=true]
                                            load the standard address list into the address library
+              merge-buildings              merge the imported building, rental and field rows into buildings
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

@@ -47,6 +47,7 @@ public class JobCommand {
                   load-grids divisions=CSV grids=GEOJSON [accept-topology=true]
                   import-feed feed=NAME file=PATH [replaces=NAME]
                   load-addresses file=PATH [retire-missing=true]
+                  merge-buildings
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]
