@@ -7,8 +7,11 @@ import city.twofour.grid.LonLat;
  *
  * @param code     standard address code
  * @param doorCode the door-number address above it, or null
+ * @param door     its door number (门牌号) as the library writes it, or null
+ * @param building its building number (楼栋号) as the library writes it
  * @param point    the address point, or null
  * @param gridCode the grid the address point lies in, or null
  */
-public record BuildingAddress(String code, String doorCode, LonLat point, String gridCode) {
+public record BuildingAddress(String code, String doorCode, String door, String building, LonLat point,
+                              String gridCode) {
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -19,12 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nearest a point. Built once per step from the address library; read-only afterwards.
  * <p>
  * Rules ({@link #buildingOf}): a building-level match is that building; a room is in its building; a door number
- * with exactly one building under it is that building; anything coarser is no building.
+ * with exactly one building under it is that building, unless the text named a building number (the library then
+ * lacks the building it named); anything coarser is no building.
  */
 public final class BuildingAddresses {
 
     private static final String BUILDING_ADDRESSES = """
-            SELECT a.code, p.parent_code, ST_X(a.geom) AS lon, ST_Y(a.geom) AS lat, a.grid_code
+            SELECT a.code, p.parent_code, a.door_number, a.building, ST_X(a.geom) AS lon, ST_Y(a.geom) AS lat, a.grid_code
               FROM master.address a
               LEFT JOIN master.address_parent p ON p.code = a.code
              WHERE a.level = 'building' AND a.status = 'active'
@@ -60,7 +62,7 @@ public final class BuildingAddresses {
     /** The active building addresses of the library. */
     public static BuildingAddresses read(JdbcTemplate jdbc) {
         try (Stream<BuildingAddress> addresses = jdbc.queryForStream(BUILDING_ADDRESSES, (rs, n) -> new BuildingAddress(
-                rs.getString("code"), rs.getString("parent_code"),
+                rs.getString("code"), rs.getString("parent_code"), rs.getString("door_number"), rs.getString("building"),
                 rs.getObject("lon") == null ? null : new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
                 rs.getString("grid_code")))) {
             return new BuildingAddresses(addresses::iterator, room -> jdbc.queryForList(BUILDING_OF_ROOM, String.class, room)
@@ -79,22 +81,23 @@ public final class BuildingAddresses {
             case ROOM -> Optional.ofNullable(buildingOfRoom.apply(match.code())).map(byCode::get);
             case DOOR -> {
                 List<BuildingAddress> buildings = byDoor.getOrDefault(match.code(), List.of());
-                yield buildings.size() == 1 ? Optional.of(buildings.get(0)) : Optional.empty();
+                yield buildings.size() == 1 && match.parsed().building() == null
+                        ? Optional.of(buildings.get(0)) : Optional.empty();
             }
             default -> Optional.empty();
         };
     }
 
-    /** The building address nearest the point, if one lies within {@code maxMetres}. */
+    /** The building address nearest the point among those that {@code fit}, if one lies within {@code maxMetres}. */
     @SuppressWarnings("unchecked")
-    public Optional<Nearby> nearest(LonLat point, double maxMetres) {
+    public Optional<Nearby> nearest(LonLat point, double maxMetres, Predicate<BuildingAddress> fit) {
         double dLat = maxMetres / METRES_PER_DEGREE_LATITUDE;
         double dLon = dLat / Math.cos(Math.toRadians(point.lat()));
         Nearby best = null;
         for (BuildingAddress candidate : (List<BuildingAddress>) points.query(
                 new Envelope(point.lon() - dLon, point.lon() + dLon, point.lat() - dLat, point.lat() + dLat))) {
             double distance = point.distanceMetres(candidate.point());
-            if (distance <= maxMetres && (best == null || distance < best.metres()
+            if (distance <= maxMetres && fit.test(candidate) && (best == null || distance < best.metres()
                     || distance == best.metres() && candidate.code().compareTo(best.code()) < 0)) {
                 best = new Nearby(candidate.code(), distance);
             }

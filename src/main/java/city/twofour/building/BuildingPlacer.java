@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import city.twofour.address.AddressMatch;
 import city.twofour.address.AddressMatcher;
+import city.twofour.address.ParsedAddress;
 import city.twofour.building.BuildingAddresses.Nearby;
 import city.twofour.feed.PendingRecord;
 import city.twofour.grid.LonLat;
@@ -17,7 +18,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * <li>Otherwise, a row with a point (the field collection's GPS) goes to the standard building address nearest it
  * within {@link #NEAREST_POINT_MAX_METRES}, else to a building the field found earlier within that distance
  * ({@link MatchRule#NEAREST_POINT}, scored by the distance in metres), else it is a new building found by the
- * field ({@link MatchRule#FOUND_BY_FIELD}).</li>
+ * field ({@link MatchRule#FOUND_BY_FIELD}). A standard building address whose door or building number differs from
+ * the ones the text names is never taken by its point: the text then names a building the library lacks.</li>
  * <li>A row without either cannot be placed: {@link UnplacedRecordException}, to review.</li>
  * </ol>
  * A rental-registry row is linked to the rental house of its building; a building row to the building.
@@ -58,7 +60,7 @@ public class BuildingPlacer implements ItemProcessor<PendingRecord, PlacedRow> {
             throw new UnplacedRecordException(ADDRESS, match.code(), match.confidence(),
                     "'" + text + "' matches " + match.level() + " (" + match.reason() + ")");
         }
-        Optional<Nearby> near = addresses.nearest(point, NEAREST_POINT_MAX_METRES)
+        Optional<Nearby> near = addresses.nearest(point, NEAREST_POINT_MAX_METRES, a -> fits(match.parsed(), a))
                 .map(a -> new Nearby(BuildingCodes.ofAddress(a.code()), a.metres()))
                 .or(() -> found.nearest(point, NEAREST_POINT_MAX_METRES));
         return near.map(n -> placed(row, n.code(), MatchRule.NEAREST_POINT, n.metres()))
@@ -69,6 +71,12 @@ public class BuildingPlacer implements ItemProcessor<PendingRecord, PlacedRow> {
         boolean rental = row.feed().equals(rentalFeed);
         return new PlacedRow(row, rental ? "rental_house" : "building",
                 rental ? BuildingCodes.rentalHouseOf(buildingCode) : buildingCode, buildingCode, rule, score, sourceKey(row));
+    }
+
+    /** A building the text does not contradict: the door and building numbers it names, if any, are the building's. */
+    private static boolean fits(ParsedAddress text, BuildingAddress building) {
+        return (text.doorNumber() == null || text.doorNumber().equals(building.door()))
+                && (text.building() == null || text.building().equals(building.building()));
     }
 
     private static LonLat pointOf(PendingRecord row) {

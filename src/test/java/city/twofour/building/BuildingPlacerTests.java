@@ -34,9 +34,9 @@ class BuildingPlacerTests {
             address(BUILDING_20_1, "20", "1", 114.0521, 23.1421));
 
     private final BuildingAddresses addresses = new BuildingAddresses(List.of(
-            new BuildingAddress(BUILDING_18_1, DOOR_18, new LonLat(114.0498, 23.1398), "441900006001001"),
-            new BuildingAddress(BUILDING_18_2, DOOR_18, POINT_18_2, "441900006001001"),
-            new BuildingAddress(BUILDING_20_1, DOOR_20, new LonLat(114.0521, 23.1421), "441900006001002")), room -> null);
+            new BuildingAddress(BUILDING_18_1, DOOR_18, "18", "1", new LonLat(114.0498, 23.1398), "441900006001001"),
+            new BuildingAddress(BUILDING_18_2, DOOR_18, "18", "2", POINT_18_2, "441900006001001"),
+            new BuildingAddress(BUILDING_20_1, DOOR_20, "20", "1", new LonLat(114.0521, 23.1421), "441900006001002")), room -> null);
 
     private final BuildingPlacer placer = new BuildingPlacer(new AddressMatcher(AddressIndex.build(library)), addresses,
             new NoFoundBuildings(), "rental-registry");
@@ -54,6 +54,19 @@ class BuildingPlacerTests {
     @Test
     void aDoorNumberWithOneBuildingIsThatBuilding() {
         assertThat(placer.process(registryRow("东正社区鸿福路20号")).code()).isEqualTo("B" + BUILDING_20_1);
+    }
+
+    @Test
+    void aDoorNumberWithOneBuildingIsNotAnotherBuildingTheTextNames() {
+        assertThatThrownBy(() -> placer.process(registryRow("东正社区鸿福路20号2栋")))
+                .isInstanceOf(UnplacedRecordException.class);
+    }
+
+    @Test
+    void aFieldRowNamingAnotherBuildingIsNotTakenForTheBuildingNearItsPoint() {
+        PlacedRow placed = placer.process(fieldRow("东正社区鸿福路18号3栋", 114.05002, 23.14001));
+
+        assertThat(placed.rule()).isEqualTo(MatchRule.FOUND_BY_FIELD);
     }
 
     @Test
