@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class BuildingAddresses {
 
     private static final String BUILDING_ADDRESSES = """
-            SELECT a.code, p.parent_code, a.door_number, a.building, ST_X(a.geom) AS lon, ST_Y(a.geom) AS lat, a.grid_code
+            SELECT a.code, a.village_code, a.road, p.parent_code, a.door_number, a.building, ST_X(a.geom) AS lon, ST_Y(a.geom) AS lat, a.grid_code
               FROM master.address a
               LEFT JOIN master.address_parent p ON p.code = a.code
              WHERE a.level = 'building' AND a.status = 'active'
@@ -38,6 +38,7 @@ public final class BuildingAddresses {
 
     private final Map<String, BuildingAddress> byCode = new HashMap<>();
     private final Map<String, List<BuildingAddress>> byDoor = new HashMap<>();
+    private final Map<String, List<BuildingAddress>> byText = new HashMap<>();
     private final STRtree points = new STRtree();
     private final UnaryOperator<String> buildingOfRoom;
 
@@ -47,6 +48,7 @@ public final class BuildingAddresses {
     public BuildingAddresses(Iterable<BuildingAddress> addresses, UnaryOperator<String> buildingOfRoom) {
         for (BuildingAddress address : addresses) {
             byCode.put(address.code(), address);
+            byText.computeIfAbsent(address.text(), t -> new ArrayList<>(1)).add(address);
             if (address.doorCode() != null) {
                 byDoor.computeIfAbsent(address.doorCode(), d -> new ArrayList<>(1)).add(address);
             }
@@ -62,7 +64,7 @@ public final class BuildingAddresses {
     /** The active building addresses of the library. */
     public static BuildingAddresses read(JdbcTemplate jdbc) {
         try (Stream<BuildingAddress> addresses = jdbc.queryForStream(BUILDING_ADDRESSES, (rs, n) -> new BuildingAddress(
-                rs.getString("code"), rs.getString("parent_code"), rs.getString("door_number"), rs.getString("building"),
+                rs.getString("code"), rs.getString("village_code"), rs.getString("road"), rs.getString("parent_code"), rs.getString("door_number"), rs.getString("building"),
                 rs.getObject("lon") == null ? null : new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
                 rs.getString("grid_code")))) {
             return new BuildingAddresses(addresses::iterator, room -> jdbc.queryForList(BUILDING_OF_ROOM, String.class, room)
@@ -86,6 +88,14 @@ public final class BuildingAddresses {
             }
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The building addresses that read exactly like the given one (same village, road, door and building number):
+     * the address itself, and any twin the library holds, e.g. on two roads of the same name.
+     */
+    public List<BuildingAddress> twins(BuildingAddress address) {
+        return byText.getOrDefault(address.text(), List.of(address));
     }
 
     /** The building address nearest the point among those that {@code fit}, if one lies within {@code maxMetres}. */

@@ -1,5 +1,7 @@
 package city.twofour.building;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import city.twofour.address.AddressMatch;
@@ -7,6 +9,7 @@ import city.twofour.address.AddressMatcher;
 import city.twofour.address.ParsedAddress;
 import city.twofour.building.BuildingAddresses.Nearby;
 import city.twofour.feed.PendingRecord;
+import city.twofour.feed.RejectReason;
 import city.twofour.grid.LonLat;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -14,7 +17,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Decides which building (and rental house) a delivered row belongs to:
  * <ol>
  * <li>The row's address, matched against the library, names a building ({@link BuildingAddresses#buildingOf}):
- * that building, {@link MatchRule#SAME_ADDRESS}, scored by the match confidence.</li>
+ * that building, {@link MatchRule#SAME_ADDRESS}, scored by the match confidence. When the library holds several
+ * building addresses that read exactly alike (two roads of one name in a village), the row's point picks the
+ * nearest; a row without a point is ambiguous ({@code ADDRESS_AMBIGUOUS}), to review.</li>
  * <li>Otherwise, a row with a point (the field collection's GPS) goes to the standard building address nearest it
  * within {@link #NEAREST_POINT_MAX_METRES}, else to a building the field found earlier within that distance
  * ({@link MatchRule#NEAREST_POINT}, scored by the distance in metres), else it is a new building found by the
@@ -54,10 +59,20 @@ public class BuildingPlacer implements ItemProcessor<PendingRecord, PlacedRow> {
         AddressMatch match = point == null ? matcher.match(text) : matcher.match(text, point);
         Optional<BuildingAddress> building = addresses.buildingOf(match);
         if (building.isPresent()) {
-            return placed(row, BuildingCodes.ofAddress(building.get().code()), MatchRule.SAME_ADDRESS, match.confidence());
+            List<BuildingAddress> twins = addresses.twins(building.get());
+            if (twins.size() == 1) {
+                return placed(row, BuildingCodes.ofAddress(building.get().code()), MatchRule.SAME_ADDRESS, match.confidence());
+            }
+            if (point == null) {
+                throw new UnplacedRecordException(ADDRESS, RejectReason.ADDRESS_AMBIGUOUS, building.get().code(),
+                        match.confidence(), "'" + text + "' reads like " + twins.size() + " standard addresses");
+            }
+            BuildingAddress nearest = twins.stream().filter(t -> t.point() != null)
+                    .min(Comparator.comparingDouble(t -> point.distanceMetres(t.point()))).orElse(building.get());
+            return placed(row, BuildingCodes.ofAddress(nearest.code()), MatchRule.SAME_ADDRESS, match.confidence());
         }
         if (point == null) {
-            throw new UnplacedRecordException(ADDRESS, match.code(), match.confidence(),
+            throw new UnplacedRecordException(ADDRESS, RejectReason.ADDRESS_NOT_MATCHED, match.code(), match.confidence(),
                     "'" + text + "' matches " + match.level() + " (" + match.reason() + ")");
         }
         Optional<Nearby> near = addresses.nearest(point, NEAREST_POINT_MAX_METRES, a -> fits(match.parsed(), a))

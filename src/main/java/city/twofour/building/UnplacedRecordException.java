@@ -4,16 +4,17 @@ import city.twofour.feed.RejectReason;
 import city.twofour.feed.RejectedRecordException;
 
 /**
- * A row that names no standard building address and has no point to place it by: it is not merged, and becomes a
- * review item with the best address candidate the matcher reached.
+ * A row that names no standard building address ({@code ADDRESS_NOT_MATCHED}), or several that read alike
+ * ({@code ADDRESS_AMBIGUOUS}), and has no point to decide by: it is not merged, and becomes a review item with the
+ * best address candidate.
  */
 public class UnplacedRecordException extends RejectedRecordException {
 
     private final String candidateCode;
     private final double score;
 
-    public UnplacedRecordException(String field, String candidateCode, double score, String detail) {
-        super(field, RejectReason.ADDRESS_NOT_MATCHED, detail);
+    public UnplacedRecordException(String field, RejectReason reason, String candidateCode, double score, String detail) {
+        super(field, reason, detail);
         this.candidateCode = candidateCode;
         this.score = score;
     }

@@ -34,9 +34,9 @@ class BuildingPlacerTests {
             address(BUILDING_20_1, "20", "1", 114.0521, 23.1421));
 
     private final BuildingAddresses addresses = new BuildingAddresses(List.of(
-            new BuildingAddress(BUILDING_18_1, DOOR_18, "18", "1", new LonLat(114.0498, 23.1398), "441900006001001"),
-            new BuildingAddress(BUILDING_18_2, DOOR_18, "18", "2", POINT_18_2, "441900006001001"),
-            new BuildingAddress(BUILDING_20_1, DOOR_20, "20", "1", new LonLat(114.0521, 23.1421), "441900006001002")), room -> null);
+            new BuildingAddress(BUILDING_18_1, VILLAGE, "鸿福路", DOOR_18, "18", "1", new LonLat(114.0498, 23.1398), "441900006001001"),
+            new BuildingAddress(BUILDING_18_2, VILLAGE, "鸿福路", DOOR_18, "18", "2", POINT_18_2, "441900006001001"),
+            new BuildingAddress(BUILDING_20_1, VILLAGE, "鸿福路", DOOR_20, "20", "1", new LonLat(114.0521, 23.1421), "441900006001002")), room -> null);
 
     private final BuildingPlacer placer = new BuildingPlacer(new AddressMatcher(AddressIndex.build(library)), addresses,
             new NoFoundBuildings(), "rental-registry");
