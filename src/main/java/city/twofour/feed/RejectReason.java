@@ -30,6 +30,8 @@ public enum RejectReason {
     BAD_DATE("日期无效或格式不符", "the date is not a calendar date in one of the feed's formats"),
     BAD_PHONE("电话号码无效", "the phone number is neither an 11-digit mobile number nor a landline with its area code"),
     BAD_NUMBER("数值无效", "the value is not a number"),
+    ADDRESS_NOT_MATCHED("地址无法匹配标准地址且无坐标,转人工核查", "the address matches no standard address at the needed level and the row has no point: held for review"),
+    ADDRESS_AMBIGUOUS("地址对应多个标准地址且无坐标可区分,转人工核查", "the address fits several standard addresses and the row has no point to tell them apart: held for review"),
     DUPLICATE_FILE("文件重复交付,已跳过", "the same file was delivered before: skipped"),
     EMPTY_FILE("文件为空(无数据行)", "the file has no data rows");
 

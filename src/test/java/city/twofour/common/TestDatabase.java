@@ -16,6 +16,8 @@ public class TestDatabase {
 
     private static final String CLEAR_DATA = """
             DELETE FROM master.review_item;
+            DELETE FROM master.rental_house;
+            DELETE FROM master.building;
             DELETE FROM master.source_record;
             DELETE FROM master.person;
             DELETE FROM master.unit;

@@ -48,6 +48,7 @@ public final class Cli {
               merge-people                 merge the imported person feeds into one record per person
               merge-units                  merge the imported business registry rows into the actual units
               merge-facilities             merge the imported camera, hydrant and city-part rows into the facilities
+              merge-buildings              merge the imported building, rental and field rows into buildings
 
             Options:
               -h, --help                   show help (also after a command: twofour run --help)

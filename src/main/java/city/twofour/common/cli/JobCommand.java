@@ -58,6 +58,7 @@ public class JobCommand {
                   merge-people
                   merge-units
                   merge-facilities
+                  merge-buildings
                 """),
         JOBS("jobs", """
                 Usage: twofour jobs [--limit N]

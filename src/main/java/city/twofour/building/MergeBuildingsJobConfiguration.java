@@ -1,0 +1,118 @@
+package city.twofour.building;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import city.twofour.address.AddressLibrary;
+import city.twofour.building.internal.BuildingWriter;
+import city.twofour.building.internal.JdbcFoundBuildings;
+import city.twofour.building.internal.ReviewItemRecorder;
+import city.twofour.common.ProgressListener;
+import city.twofour.feed.FeedDefinition;
+import city.twofour.feed.FeedDefinitions;
+import city.twofour.feed.MergeJobs;
+import city.twofour.feed.MergeRejectRecorder;
+import city.twofour.feed.PendingRecord;
+import city.twofour.feed.PendingRecordReader;
+import city.twofour.feed.RejectedRecordException;
+import city.twofour.grid.GridLayer;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code merge-buildings}: merges every imported, not yet merged row of the building registry, the rental registry
+ * and the field collection of buildings into {@code master.building} and {@code master.rental_house}, links every
+ * row to its golden record, accounts for every row, and publishes the changes. The feeds' files are imported first
+ * with {@code import-feed}.
+ */
+@Configuration
+public class MergeBuildingsJobConfiguration {
+
+    public static final String JOB_NAME = "merge-buildings";
+    public static final String BUILDING_REGISTRY = "building-registry";
+    public static final String RENTAL_REGISTRY = "rental-registry";
+    public static final List<String> FEEDS = List.of(BUILDING_REGISTRY, RENTAL_REGISTRY, BuildingMerger.FIELD_FEED);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final int chunkSize;
+    private final String cityName;
+    private final Path feeds;
+
+    public MergeBuildingsJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                          JdbcTemplate jdbc, DataSource dataSource,
+                                          @Value("${twofour.chunk-size}") int chunkSize,
+                                          @Value("${twofour.city.name}") String cityName,
+                                          @Value("${twofour.feeds}") Path feeds) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.chunkSize = chunkSize;
+        this.cityName = cityName;
+        this.feeds = feeds;
+    }
+
+    @Bean
+    public Job mergeBuildingsJob() {
+        return MergeJobs.merge(JOB_NAME, "Building", FEEDS, mergeBuildings(), jobRepository, transactionManager, jdbc);
+    }
+
+    @Bean
+    public Step mergeBuildings() {
+        MergeRejectRecorder rejects = new MergeRejectRecorder(jdbc);
+        return new StepBuilder("mergeBuildings", jobRepository)
+                .<PendingRecord, PlacedRow>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(pendingBuildingReader())
+                .processor(buildingPlacer())
+                .writer(buildingWriter())
+                .faultTolerant()
+                .skip(RejectedRecordException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(rejects)
+                .skipListener(new ReviewItemRecorder(jdbc, RENTAL_REGISTRY))
+                .listener(rejects)
+                .listener(new ProgressListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<PendingRecord> pendingBuildingReader() {
+        return PendingRecordReader.of("pendingBuildingReader", dataSource, FEEDS);
+    }
+
+    @Bean
+    @StepScope
+    public BuildingPlacer buildingPlacer() {
+        return new BuildingPlacer(AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)),
+                BuildingAddresses.read(jdbc), new JdbcFoundBuildings(jdbc), RENTAL_REGISTRY);
+    }
+
+    @Bean
+    @StepScope
+    public BuildingWriter buildingWriter() {
+        FeedDefinitions definitions = new FeedDefinitions(feeds);
+        Map<String, FeedDefinition> byName = FEEDS.stream().map(definitions::get)
+                .collect(Collectors.toMap(FeedDefinition::name, Function.identity()));
+        return new BuildingWriter(jdbc, new BuildingMerger(new BuildingSurvivorship(byName), BuildingAddresses.read(jdbc),
+                GridLayer.index(jdbc)));
+    }
+}
