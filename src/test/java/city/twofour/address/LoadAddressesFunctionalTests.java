@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
-import city.twofour.grid.LoadGridsParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,13 +67,9 @@ class LoadAddressesFunctionalTests {
     @BeforeEach
     void mapLoadedAndListDelivered() throws Exception {
         database.clearData();
-        jobs.setJob(loadGridsJob);
-        assertThat(jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(LoadGridsParameters.DIVISIONS, SAMPLES.resolve("divisions.csv").toAbsolutePath().toString())
-                .addString(LoadGridsParameters.GRIDS, SAMPLES.resolve("grids.geojson").toAbsolutePath().toString())
-                .toJobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Files.createDirectories(inbox.resolve(LIST).getParent());
-        Files.copy(SAMPLES.resolve("feeds").resolve(LIST), inbox.resolve(LIST), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SampleCity city = new SampleCity(jobs, jdbc, inbox);
+        city.loadMap(loadGridsJob);
+        city.deliver(LIST);
         jobs.setJob(loadAddressesJob);
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import city.twofour.common.SampleCity;
 import city.twofour.common.Geometries;
 import city.twofour.common.TestDatabase;
 import city.twofour.facility.internal.FacilityWriter;
@@ -15,7 +16,6 @@ import city.twofour.grid.GridIndex;
 import city.twofour.grid.GridLayer;
 import city.twofour.grid.LonLat;
 import city.twofour.unit.PairwiseScore;
-import city.twofour.unit.SampleCity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,16 +2,14 @@ package city.twofour.population;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import city.twofour.address.LoadAddressesParameters;
+import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
 import city.twofour.feed.ImportFeedParameters;
-import city.twofour.grid.LoadGridsParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,18 +85,11 @@ class MergePeopleFunctionalTests {
     @BeforeEach
     void addressLibraryLoadedAndPersonFeedsImported() throws Exception {
         database.clearData();
-        deliver(ADDRESSES);
-        PERSON_FILES.values().forEach(MergePeopleFunctionalTests::deliver);
-        run(loadGridsJob, jobs.getUniqueJobParametersBuilder()
-                .addString(LoadGridsParameters.DIVISIONS, SAMPLES.resolve("divisions.csv").toAbsolutePath().toString())
-                .addString(LoadGridsParameters.GRIDS, SAMPLES.resolve("grids.geojson").toAbsolutePath().toString())
-                .toJobParameters());
-        run(loadAddressesJob, jobs.getUniqueJobParametersBuilder()
-                .addString(LoadAddressesParameters.FILE, ADDRESSES).toJobParameters());
+        SampleCity city = new SampleCity(jobs, jdbc, inbox);
+        city.loadMap(loadGridsJob);
+        city.loadAddresses(loadAddressesJob);
         for (Map.Entry<String, String> feed : PERSON_FILES.entrySet()) {
-            run(importFeedJob, jobs.getUniqueJobParametersBuilder()
-                    .addString(ImportFeedParameters.FEED, feed.getKey())
-                    .addString(ImportFeedParameters.FILE, feed.getValue()).toJobParameters());
+            city.importFeed(importFeedJob, feed.getKey(), feed.getValue());
         }
         jobs.setJob(mergePeopleJob);
     }
@@ -159,9 +150,8 @@ class MergePeopleFunctionalTests {
         String later = "public-security/floating_population_20261123.csv";
         Files.write(inbox.resolve(later), List.of(header,
                 "黄志强,430623198311250749,女,汉族,1983-11-25,湖南省岳阳市华容县某村,莞城街道东正社区鸿福路1号1栋101室,,2026-11-23,务工"));
-        run(importFeedJob, jobs.getUniqueJobParametersBuilder()
-                .addString(ImportFeedParameters.FEED, MergePeopleJobConfiguration.FLOATING_FEED)
-                .addString(ImportFeedParameters.FILE, later).toJobParameters());
+        new SampleCity(jobs, jdbc, inbox).run(importFeedJob, Map.of(ImportFeedParameters.FEED,
+                MergePeopleJobConfiguration.FLOATING_FEED, ImportFeedParameters.FILE, later));
         jobs.setJob(mergePeopleJob);
 
         JobExecution execution = jobs.startJob(jobs.getUniqueJobParameters());
@@ -221,11 +211,6 @@ class MergePeopleFunctionalTests {
         assertThat(score.recall()).isGreaterThanOrEqualTo(0.98);
     }
 
-    private void run(Job job, JobParameters parameters) throws Exception {
-        jobs.setJob(job);
-        assertThat(jobs.startJob(parameters).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-    }
-
     private int count(String sql) {
         return jdbc.queryForObject(sql, Integer.class);
     }
@@ -243,15 +228,6 @@ class MergePeopleFunctionalTests {
                     CREATE TRIGGER fail_on_person BEFORE INSERT OR UPDATE ON master.person
                     FOR EACH ROW EXECUTE FUNCTION master.fail_on_person()
                     """);
-        }
-    }
-
-    private static void deliver(String file) {
-        try {
-            Files.createDirectories(inbox.resolve(file).getParent());
-            Files.copy(SAMPLES.resolve("feeds").resolve(file), inbox.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

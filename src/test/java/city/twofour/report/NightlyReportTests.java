@@ -8,14 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import city.twofour.address.LoadAddressesParameters;
+import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
-import city.twofour.grid.LoadGridsParameters;
 import city.twofour.report.internal.ReportData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -71,18 +69,9 @@ class NightlyReportTests {
     void sampleCityLoadedAndReported() throws Exception {
         database.clearData();
         jdbc.update("DELETE FROM ops.report_count");
-        jobs.setJob(loadGridsJob);
-        jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(LoadGridsParameters.DIVISIONS, SAMPLES.resolve("divisions.csv").toAbsolutePath().toString())
-                .addString(LoadGridsParameters.GRIDS, SAMPLES.resolve("grids.geojson").toAbsolutePath().toString())
-                .toJobParameters());
-        Files.createDirectories(var.resolve("inbox").resolve(LIST).getParent());
-        Files.copy(SAMPLES.resolve("feeds").resolve(LIST), var.resolve("inbox").resolve(LIST),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        jobs.setJob(loadAddressesJob);
-        assertThat(jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(LoadAddressesParameters.FILE, LIST.toString()).toJobParameters()).getStatus())
-                .isEqualTo(BatchStatus.COMPLETED);
+        SampleCity city = new SampleCity(jobs, jdbc, var.resolve("inbox"));
+        city.loadMap(loadGridsJob);
+        city.loadAddresses(loadAddressesJob);
         report = new WriteNightlyReport(new ReportData(jdbc), var.resolve("outbox")).write(LocalDate.of(2026, 11, 23));
     }
 

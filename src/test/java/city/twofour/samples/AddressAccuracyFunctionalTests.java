@@ -1,8 +1,6 @@
 package city.twofour.samples;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,16 +8,14 @@ import java.util.List;
 import city.twofour.address.AddressLibrary;
 import city.twofour.address.AddressMatcher;
 import city.twofour.address.DivisionAliases;
-import city.twofour.address.LoadAddressesParameters;
+import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
-import city.twofour.grid.LoadGridsParameters;
 import city.twofour.samples.AddressAccuracy.Figures;
 import city.twofour.samples.AddressAccuracy.Outcome;
 import city.twofour.samples.AddressAccuracy.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -72,23 +68,15 @@ class AddressAccuracyFunctionalTests {
     @BeforeEach
     void mapAndLibraryLoaded() throws Exception {
         database.clearData();
-        loadMapAndLibrary(jobs, loadGridsJob, loadAddressesJob, inbox);
+        loadMapAndLibrary(jobs, jdbc, loadGridsJob, loadAddressesJob, inbox);
     }
 
     /** load-grids and load-addresses on the tiny samples, as the demo runs them. */
-    static void loadMapAndLibrary(JobOperatorTestUtils jobs, Job loadGridsJob, Job loadAddressesJob, Path inbox)
-            throws Exception {
-        jobs.setJob(loadGridsJob);
-        assertThat(jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(LoadGridsParameters.DIVISIONS, SAMPLES.resolve("divisions.csv").toAbsolutePath().toString())
-                .addString(LoadGridsParameters.GRIDS, SAMPLES.resolve("grids.geojson").toAbsolutePath().toString())
-                .toJobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Files.createDirectories(inbox.resolve(LIST).getParent());
-        Files.copy(SAMPLES.resolve("feeds").resolve(LIST), inbox.resolve(LIST), StandardCopyOption.REPLACE_EXISTING);
-        jobs.setJob(loadAddressesJob);
-        assertThat(jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(LoadAddressesParameters.FILE, LIST)
-                .toJobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    static void loadMapAndLibrary(JobOperatorTestUtils jobs, JdbcTemplate jdbc, Job loadGridsJob, Job loadAddressesJob,
+                                  Path inbox) throws Exception {
+        SampleCity city = new SampleCity(jobs, jdbc, inbox);
+        city.loadMap(loadGridsJob);
+        city.loadAddresses(loadAddressesJob);
     }
 
     @Test

@@ -57,7 +57,7 @@ class SampleScoreFunctionalTests {
     @BeforeEach
     void mapAndLibraryLoaded() throws Exception {
         database.clearData();
-        AddressAccuracyFunctionalTests.loadMapAndLibrary(jobs, loadGridsJob, loadAddressesJob, inbox);
+        AddressAccuracyFunctionalTests.loadMapAndLibrary(jobs, batch, loadGridsJob, loadAddressesJob, inbox);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
 import city.twofour.feed.PendingRecord;
 import city.twofour.unit.internal.UnitWriter;

@@ -1,4 +1,4 @@
-package city.twofour.unit;
+package city.twofour.common;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
