@@ -38,11 +38,14 @@ public final class SampleScore {
     private static final String STANDARD_LIST = "standard_addresses_";
     private static final Pattern GRID_CODE = Pattern.compile("\"code\"\\s*:\\s*\"(\\d+)\"");
 
-    /** Entity tables scored when they exist: the entity as master.source_record names it, and its table. */
+    /**
+     * Entity tables scored when they exist: the entity as master.source_record names it, its table, and the truth
+     * file giving each real thing's address (none for facilities, which have no address).
+     */
     private static final List<String[]> ENTITIES = List.of(
-            new String[] {"person", "master.person"},
-            new String[] {"building", "master.building"},
-            new String[] {"unit", "master.unit"},
+            new String[] {"person", "master.person", "people.csv"},
+            new String[] {"building", "master.building", "buildings.csv"},
+            new String[] {"unit", "master.unit", "units.csv"},
             new String[] {"facility", "master.facility"});
 
     private static final String GRID_CODES = "SELECT code FROM master.grid WHERE valid_to IS NULL";
@@ -54,6 +57,12 @@ public final class SampleScore {
               FROM ops.reject r JOIN ops.feed_file f ON f.id = r.file_id
             """;
     private static final String TABLE_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
+    private static final String PARENTS = "SELECT code, parent_code FROM master.address_parent WHERE parent_code IS NOT NULL";
+    private static final String LINKED_ADDRESSES = """
+            SELECT s.file_id, s.line_no, s.code, e.address_code
+              FROM master.source_record s JOIN %s e ON e.code = s.code
+             WHERE s.entity = ?
+            """;
     private static final String LINKED_GRIDS = """
             SELECT s.file_id, s.line_no, s.code, e.grid_code
               FROM master.source_record s JOIN %s e ON e.code = s.code
@@ -66,6 +75,7 @@ public final class SampleScore {
     private final Path samples;
     private final JdbcTemplate reader;
     private final JdbcTemplate batch;
+    private Map<String, String> parents;
 
     /**
      * @param truth  the sample city, or its {@code truth/} directory
@@ -92,6 +102,9 @@ public final class SampleScore {
         for (String[] entity : ENTITIES) {
             if (Boolean.TRUE.equals(reader.queryForObject(TABLE_EXISTS, Boolean.class, entity[1]))) {
                 entityGrids(figures, entity[0], entity[1], rows, files);
+                if (entity.length > 2) {
+                    entityAddresses(figures, entity[0], entity[1], rows, files, entity[2]);
+                }
             }
         }
         return figures;
@@ -218,6 +231,49 @@ public final class SampleScore {
 
     private static String ratio(long part, long whole) {
         return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) part / whole);
+    }
+
+    /**
+     * How well the records' standard addresses agree with where the truth puts each real thing (the true entity of
+     * the rows linked to a record): the same address, an address above it (the building of the true room, when no
+     * source named more), another address (wrong), or none.
+     */
+    private void entityAddresses(Map<String, String> figures, String entity, String table, Map<String, TruthRow> rows,
+            Map<Long, String> files, String truthFile) {
+        if (parents == null) {
+            parents = new HashMap<>();
+            reader.query(PARENTS, rs -> {
+                parents.put(rs.getString("code"), rs.getString("parent_code"));
+            });
+        }
+        Map<String, String> trueAddress = new HashMap<>();
+        AddressAccuracy.forEachRecord(samples.resolve("truth").resolve(truthFile),
+                r -> trueAddress.put(r.get(0), r.get("address_code")));
+        Map<String, String[]> records = new HashMap<>(); // code -> {matched address, true address}
+        reader.query(LINKED_ADDRESSES.formatted(table), rs -> {
+            TruthRow row = rows.get(files.get(rs.getLong("file_id")) + ":" + rs.getInt("line_no"));
+            String truth = row == null ? null : trueAddress.get(row.entityId);
+            if (truth != null && !truth.isEmpty()) {
+                records.putIfAbsent(rs.getString("code"), new String[] {rs.getString("address_code"), truth});
+            }
+        }, entity);
+        long[] counts = new long[4]; // exact, coarser, wrong, none
+        for (String[] record : records.values()) {
+            counts[record[0] == null ? 3 : record[0].equals(record[1]) ? 0 : isAncestor(record[0], record[1]) ? 1 : 2]++;
+        }
+        figures.put(entity + ".address_exact_percent", percent(counts[0], records.size()));
+        figures.put(entity + ".address_coarser_percent", percent(counts[1], records.size()));
+        figures.put(entity + ".address_wrong_percent", percent(counts[2], records.size()));
+        figures.put(entity + ".address_unmatched_percent", percent(counts[3], records.size()));
+    }
+
+    private boolean isAncestor(String candidate, String code) {
+        for (String up = parents.get(code); up != null; up = parents.get(up)) {
+            if (up.equals(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The answer key by {@code <file name>:<line>}. */
