@@ -56,6 +56,9 @@ public final class AddressNormalizer {
     private static final Pattern FLOOR = Pattern.compile("(\\d+)楼");
     private static final Pattern ROOM = Pattern.compile("(\\d+)(?:号房间|号房|房间|房)");
     private static final Pattern UNIT = Pattern.compile("(\\d+)梯");
+    /** A sub-number of a door: 8号之一 is door 8-1. */
+    private static final Pattern DOOR_SUB_NUMBER = Pattern.compile(
+            "(\\d+)号之([" + ChineseNumerals.CHARACTERS + "]+|\\d+)");
     private static final Pattern ROAD_WORD_TYPO = Pattern.compile("[璐阶港](?=\\d+(?:-\\d+)?号)");
     private static final java.util.Map<Character, String> ROAD_WORDS = java.util.Map.of('璐', "路", '阶', "街", '港', "巷");
 
@@ -94,6 +97,7 @@ public final class AddressNormalizer {
         s = FLOOR.matcher(s).replaceAll("$1层");
         s = ROOM.matcher(s).replaceAll("$1室");
         s = UNIT.matcher(s).replaceAll("$1单元");
+        s = DOOR_SUB_NUMBER.matcher(s).replaceAll(m -> m.group(1) + "-" + ChineseNumerals.toDigits(m.group(2)) + "号");
         s = s.replace("阶道", "街道");
         s = ROAD_WORD_TYPO.matcher(s).replaceAll(m -> ROAD_WORDS.get(m.group().charAt(0)));
         return s;

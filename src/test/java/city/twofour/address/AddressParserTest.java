@@ -14,6 +14,9 @@ class AddressParserTest {
     /** Columns: text | town code | village code | road | door | building | unit | floor | room | unparsed. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # real-world forms
+            广东省东莞市南城街道莞太路111号                     | 441900004 | -            | 莞太路 | 111 | - | - | - | - | -
+            东城区主山社区大井头新村三巷8号之一                   | 441900003 | 441900003016 | 大井头新村3巷 | 8-1 | - | - | - | - | -
             # the standard form itself
             东莞市东城街道岗贝社区岗贝路18号3栋2单元501室      | 441900003 | 441900003001 | 岗贝路 | 18 | 3 | 2 | 5 | 501 | -
             # province and city prefixes
