@@ -25,16 +25,16 @@ COMMENT ON COLUMN staging.grid_candidate.geom IS 'Validated grid polygon, CGCS20
 CREATE TABLE ops.grid_topology_issue (
     id                bigserial    PRIMARY KEY,
     file_id           bigint       NOT NULL REFERENCES ops.feed_file (id),
-    kind              text         NOT NULL CHECK (kind IN ('OVERLAP', 'GAP', 'SLIVER')),
+    kind              text         NOT NULL CHECK (kind IN ('OVERLAP', 'GAP', 'SLIVER', 'OUTSIDE_VILLAGE')),
     grid_codes        text[]       NOT NULL,
     area_m2           double precision NOT NULL,
     geom              geometry(Geometry, 4490) NOT NULL,
     found_at          timestamptz  NOT NULL DEFAULT now()
 );
 CREATE INDEX grid_topology_issue_file_idx ON ops.grid_topology_issue (file_id);
-COMMENT ON TABLE ops.grid_topology_issue IS 'Places where a delivered grid layer does not tile its area: overlaps, gaps and slivers';
+COMMENT ON TABLE ops.grid_topology_issue IS 'Places where a delivered grid layer does not tile its area (overlaps, gaps, slivers) and grids apart from their village';
 COMMENT ON COLUMN ops.grid_topology_issue.file_id IS 'Delivered grids file (ops.feed_file)';
-COMMENT ON COLUMN ops.grid_topology_issue.kind IS 'OVERLAP: grids share area; GAP: a hole no grid covers; SLIVER: an overlap or gap too small to matter (under the tolerance), or a needle-thin grid';
+COMMENT ON COLUMN ops.grid_topology_issue.kind IS 'OVERLAP: grids share area; GAP: a hole no grid covers; SLIVER: an overlap or gap too small to matter (under the tolerance), or a needle-thin grid; OUTSIDE_VILLAGE: a grid that shares no border with any other grid of its village';
 COMMENT ON COLUMN ops.grid_topology_issue.grid_codes IS 'Codes of the grids involved (overlapping, or around the gap)';
 COMMENT ON COLUMN ops.grid_topology_issue.area_m2 IS 'Area of the overlap, gap or grid in square metres';
 COMMENT ON COLUMN ops.grid_topology_issue.geom IS 'The overlap, gap or grid itself, CGCS2000 longitude/latitude (EPSG:4490)';

@@ -147,6 +147,16 @@ class LoadGridsFunctionalTests {
     }
 
     @Test
+    void aGridApartFromTheOtherGridsOfItsVillageIsReportedButLoaded() throws Exception {
+        JobExecution execution = jobs.startJob(parameters("grids-detached.geojson"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT kind || ':' || array_to_string(grid_codes, ',') FROM ops.grid_topology_issue",
+                String.class)).containsExactly("OUTSIDE_VILLAGE:441900006001003");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.grid", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
     void aLayerWithOverlapsIsLoadedWhenTheDataOfficerAcceptsIt() throws Exception {
         JobExecution execution = jobs.startJob(new org.springframework.batch.core.job.parameters.JobParametersBuilder(
                 parameters("grids-not-tiling.geojson")).addString(LoadGridsParameters.ACCEPT_TOPOLOGY, "true").toJobParameters());

@@ -12,8 +12,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Checks that the delivered grid layer tiles its area: no two grids share area and no hole is left between them.
- * Every overlap, gap and sliver is recorded in {@code ops.grid_topology_issue} with the grids involved and its
+ * Checks that the delivered grid layer tiles its area: no two grids share area and no hole is left between them;
+ * and that each grid borders the other grids of its village. Every overlap, gap, sliver and grid apart from its
+ * village is recorded in {@code ops.grid_topology_issue} with the grids involved and its
  * area. A layer with overlaps or gaps is refused (exit status {@value #REFUSED}) unless the data officer accepts it.
  * A delivered grids file is the whole layer.
  */
@@ -62,6 +63,19 @@ public class GridTopologyCheck implements Tasklet {
              WHERE 4 * pi() * area_m2 / (perimeter_m * perimeter_m) < ?
             """;
 
+    /** A grid of a village with several grids that shares a border with none of them lies outside its village. */
+    private static final String FIND_DETACHED = """
+            INSERT INTO ops.grid_topology_issue (file_id, kind, grid_codes, area_m2, geom)
+            SELECT c.file_id, 'OUTSIDE_VILLAGE', ARRAY[c.code]::text[], ST_Area(c.geom::geography), c.geom
+              FROM staging.grid_candidate c
+             WHERE c.file_id = ?
+               AND EXISTS (SELECT 1 FROM staging.grid_candidate o
+                            WHERE o.file_id = c.file_id AND o.village_code = c.village_code AND o.code <> c.code)
+               AND NOT EXISTS (SELECT 1 FROM staging.grid_candidate o
+                                WHERE o.file_id = c.file_id AND o.village_code = c.village_code AND o.code <> c.code
+                                  AND o.geom && c.geom AND ST_Relate(o.geom, c.geom, '****1****'))
+            """;
+
     private static final String ISSUES = """
             SELECT kind, count(*) AS issues, max(area_m2) AS largest_m2,
                    (array_agg(array_to_string(grid_codes, '/') ORDER BY area_m2 DESC))[1] AS largest_codes
@@ -84,6 +98,7 @@ public class GridTopologyCheck implements Tasklet {
         jdbc.update(FIND_OVERLAPS, SLIVER_AREA_M2, fileId);
         jdbc.update(FIND_GAPS, fileId, SLIVER_AREA_M2, fileId);
         jdbc.update(FIND_NEEDLES, fileId, SLIVER_COMPACTNESS);
+        jdbc.update(FIND_DETACHED, fileId);
         Map<String, String> found = new TreeMap<>();
         jdbc.query(ISSUES, rs -> {
             found.put(rs.getString("kind"), String.format("%,d (largest %,.0f m² at %s)",
