@@ -57,7 +57,6 @@ public final class SampleScore {
               FROM ops.reject r JOIN ops.feed_file f ON f.id = r.file_id
             """;
     private static final String TABLE_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
-    private static final String PARENTS = "SELECT code, parent_code FROM master.address_parent WHERE parent_code IS NOT NULL";
     private static final String LINKED_ADDRESSES = """
             SELECT s.file_id, s.line_no, s.code, e.address_code
               FROM master.source_record s JOIN %s e ON e.code = s.code
@@ -235,16 +234,15 @@ public final class SampleScore {
 
     /**
      * How well the records' standard addresses agree with where the truth puts each real thing (the true entity of
-     * the rows linked to a record): the same address, an address above it (the building of the true room, when no
-     * source named more), another address (wrong), or none.
+     * the rows linked to a record): the same address, an address above it in the truth's hierarchy (the building of
+     * the true room, when no source named more or the library lacks the room), another address (wrong), or none.
      */
     private void entityAddresses(Map<String, String> figures, String entity, String table, Map<String, TruthRow> rows,
             Map<Long, String> files, String truthFile) {
         if (parents == null) {
             parents = new HashMap<>();
-            reader.query(PARENTS, rs -> {
-                parents.put(rs.getString("code"), rs.getString("parent_code"));
-            });
+            AddressAccuracy.forEachRecord(samples.resolve("truth/addresses.csv"),
+                    r -> parents.put(r.get("address_code"), r.get("parent_code")));
         }
         Map<String, String> trueAddress = new HashMap<>();
         AddressAccuracy.forEachRecord(samples.resolve("truth").resolve(truthFile),
@@ -268,7 +266,7 @@ public final class SampleScore {
     }
 
     private boolean isAncestor(String candidate, String code) {
-        for (String up = parents.get(code); up != null; up = parents.get(up)) {
+        for (String up = parents.get(code); up != null && !up.isEmpty(); up = parents.get(up)) {
             if (up.equals(candidate)) {
                 return true;
             }
