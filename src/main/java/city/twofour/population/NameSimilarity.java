@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import city.twofour.address.internal.ChineseCharacters;
 import net.sourceforge.pinyin4j.PinyinHelper;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * How alike two Chinese names are, in [0, 1], tolerant of the typos clerks make: a homophone (张/章, 王/汪) or a
@@ -14,6 +15,8 @@ import net.sourceforge.pinyin4j.PinyinHelper;
  * character a whole edit. The score is one minus the weighted edit distance over the longer name's length.
  */
 public final class NameSimilarity {
+
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
     /** What a homophone or look-alike character keeps of a full match. */
     public static final double HOMOPHONE_SIMILARITY = 0.9;
@@ -62,7 +65,7 @@ public final class NameSimilarity {
         double best = 0;
         for (String ra : readings(a)) {
             for (String rb : readings(b)) {
-                best = Math.max(best, 1 - (double) editDistance(ra, rb) / Math.max(ra.length(), rb.length()));
+                best = Math.max(best, 1 - (double) LEVENSHTEIN.apply(ra, rb) / Math.max(ra.length(), rb.length()));
             }
         }
         return best * NEAR_READING_SIMILARITY;
@@ -83,24 +86,5 @@ public final class NameSimilarity {
             return pinyin == null ? new String[0] : Arrays.stream(pinyin)
                     .map(p -> p.replaceAll("[0-9]", "").toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
         });
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,5 +1,7 @@
 package city.twofour.unit;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 /**
  * Scores whether two unit records without a shared credit code are the same unit, from their name keys
  * ({@link UnitNames#key}) and standard address codes. The score is {@value #NAME_WEIGHT} × name similarity (one minus
@@ -13,6 +15,8 @@ package city.twofour.unit;
  * (two shops in one building) stays below review.
  */
 public final class UnitSimilarity {
+
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
     public static final double NAME_WEIGHT = 0.7;
     public static final double ADDRESS_WEIGHT = 0.3;
@@ -34,7 +38,7 @@ public final class UnitSimilarity {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        return 1 - (double) editDistance(a, b) / Math.max(a.length(), b.length());
+        return 1 - (double) LEVENSHTEIN.apply(a, b) / Math.max(a.length(), b.length());
     }
 
     static double addressAgreement(String a, String b) {
@@ -47,24 +51,5 @@ public final class UnitSimilarity {
         boolean sameVillage = a.length() >= VILLAGE_CODE_LENGTH && b.length() >= VILLAGE_CODE_LENGTH
                 && a.regionMatches(0, b, 0, VILLAGE_CODE_LENGTH);
         return sameVillage ? SAME_VILLAGE_AGREEMENT : 0;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
