@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with exactly one building under it is that building, unless the text named a building number (the library then
  * lacks the building it named); anything coarser is no building.
  */
-public final class BuildingAddresses {
+public class BuildingAddresses {
 
     private static final String BUILDING_ADDRESSES = """
             SELECT a.code, a.village_code, a.road, p.parent_code, a.door_number, a.building, ST_X(a.geom) AS lon, ST_Y(a.geom) AS lat, a.grid_code

@@ -99,11 +99,18 @@ public class MergeBuildingsJobConfiguration {
         return PendingRecordReader.of("pendingBuildingReader", dataSource, FEEDS);
     }
 
+    /** The building-level addresses, read once per merge for both the placer and the writer. */
+    @Bean
+    @StepScope
+    public BuildingAddresses buildingAddresses() {
+        return BuildingAddresses.read(jdbc);
+    }
+
     @Bean
     @StepScope
     public BuildingPlacer buildingPlacer() {
         return new BuildingPlacer(AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)),
-                BuildingAddresses.read(jdbc), new JdbcFoundBuildings(jdbc), RENTAL_REGISTRY);
+                buildingAddresses(), new JdbcFoundBuildings(jdbc), RENTAL_REGISTRY);
     }
 
     @Bean
@@ -112,7 +119,7 @@ public class MergeBuildingsJobConfiguration {
         FeedDefinitions definitions = new FeedDefinitions(feeds);
         Map<String, FeedDefinition> byName = FEEDS.stream().map(definitions::get)
                 .collect(Collectors.toMap(FeedDefinition::name, Function.identity()));
-        return new BuildingWriter(jdbc, new BuildingMerger(new BuildingSurvivorship(byName), BuildingAddresses.read(jdbc),
+        return new BuildingWriter(jdbc, new BuildingMerger(new BuildingSurvivorship(byName), buildingAddresses(),
                 GridLayer.index(jdbc)));
     }
 }
