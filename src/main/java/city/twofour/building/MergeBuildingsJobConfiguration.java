@@ -1,10 +1,6 @@
 package city.twofour.building;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -13,7 +9,6 @@ import city.twofour.building.internal.BuildingWriter;
 import city.twofour.building.internal.JdbcFoundBuildings;
 import city.twofour.building.internal.ReviewItemRecorder;
 import city.twofour.common.ProgressListener;
-import city.twofour.feed.FeedDefinition;
 import city.twofour.feed.FeedDefinitions;
 import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
@@ -53,20 +48,20 @@ public class MergeBuildingsJobConfiguration {
     private final DataSource dataSource;
     private final int chunkSize;
     private final String cityName;
-    private final Path feeds;
+    private final FeedDefinitions definitions;
 
     public MergeBuildingsJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                           JdbcTemplate jdbc, DataSource dataSource,
                                           @Value("${twofour.chunk-size}") int chunkSize,
                                           @Value("${twofour.city.name}") String cityName,
-                                          @Value("${twofour.feeds}") Path feeds) {
+                                          FeedDefinitions definitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.chunkSize = chunkSize;
         this.cityName = cityName;
-        this.feeds = feeds;
+        this.definitions = definitions;
     }
 
     @Bean
@@ -116,10 +111,7 @@ public class MergeBuildingsJobConfiguration {
     @Bean
     @StepScope
     public BuildingWriter buildingWriter() {
-        FeedDefinitions definitions = new FeedDefinitions(feeds);
-        Map<String, FeedDefinition> byName = FEEDS.stream().map(definitions::get)
-                .collect(Collectors.toMap(FeedDefinition::name, Function.identity()));
-        return new BuildingWriter(jdbc, new BuildingMerger(new BuildingSurvivorship(byName), buildingAddresses(),
+        return new BuildingWriter(jdbc, new BuildingMerger(new BuildingSurvivorship(definitions.byName(FEEDS)), buildingAddresses(),
                 GridLayer.index(jdbc)));
     }
 }

@@ -1,15 +1,11 @@
 package city.twofour.facility;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import city.twofour.facility.internal.FacilityWriter;
-import city.twofour.feed.FeedDefinition;
 import city.twofour.feed.FeedDefinitions;
 import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
@@ -54,13 +50,13 @@ public class MergeFacilitiesJobConfiguration {
     public MergeFacilitiesJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                            JdbcTemplate jdbc, DataSource dataSource,
                                            @Value("${twofour.chunk-size}") int chunkSize,
-                                           @Value("${twofour.feeds}") Path feeds) {
+                                           FeedDefinitions definitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.chunkSize = chunkSize;
-        this.definitions = new FeedDefinitions(feeds);
+        this.definitions = definitions;
     }
 
     @Bean
@@ -84,10 +80,6 @@ public class MergeFacilitiesJobConfiguration {
     @Bean
     @StepScope
     public FacilityRecordBuilder facilityRecordBuilder() {
-        Map<String, FeedDefinition> feeds = FEEDS.stream().map(definitions::get)
-                .collect(Collectors.toMap(FeedDefinition::name, Function.identity()));
-        return new FacilityRecordBuilder(GridLayer.index(jdbc), feeds, FEED_TYPES);
+        return new FacilityRecordBuilder(GridLayer.index(jdbc), definitions.byName(FEEDS), FEED_TYPES);
     }
-
-
 }

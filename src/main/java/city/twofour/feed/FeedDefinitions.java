@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,6 +60,18 @@ public class FeedDefinitions {
             throw new IllegalArgumentException("no feed '" + name + "': " + file + " does not exist; feeds: " + String.join(", ", names()));
         }
         return read(file);
+    }
+
+    /** The definitions of the named feeds, in the order named. */
+    public Map<String, FeedDefinition> byName(List<String> names) {
+        Map<String, FeedDefinition> definitions = new LinkedHashMap<>();
+        names.forEach(name -> definitions.put(name, get(name)));
+        return definitions;
+    }
+
+    /** Every defined feed, by name. */
+    public List<FeedDefinition> all() {
+        return names().stream().map(this::get).toList();
     }
 
     /** The names of the defined feeds, sorted. */

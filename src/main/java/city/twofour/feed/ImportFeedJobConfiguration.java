@@ -54,7 +54,7 @@ public class ImportFeedJobConfiguration {
     public ImportFeedJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       JdbcTemplate jdbc, DataSource dataSource,
                                       @Value("${twofour.import.chunk-size}") int chunkSize,
-                                      @Value("${twofour.feeds}") Path feeds,
+                                      FeedDefinitions definitions,
                                       @Value("${twofour.inbox}") Path inbox,
                                       @Value("${twofour.outbox}") Path outbox) {
         this.jobRepository = jobRepository;
@@ -62,7 +62,7 @@ public class ImportFeedJobConfiguration {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.chunkSize = chunkSize;
-        this.definitions = new FeedDefinitions(feeds);
+        this.definitions = definitions;
         this.inbox = inbox;
         this.outbox = outbox;
     }

@@ -40,7 +40,7 @@ public class ImportDeliveredFiles implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long night = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        Inbox.Contents contents = inbox.contents(definitions.names().stream().map(definitions::get).toList());
+        Inbox.Contents contents = inbox.contents(definitions.all());
         contents.unknown().forEach(file -> Console.say("inbox: %s; left in the inbox", file));
         Console.say("inbox: %,d files to import", contents.files().size());
         List<DeliveredFile> failed = new java.util.ArrayList<>();

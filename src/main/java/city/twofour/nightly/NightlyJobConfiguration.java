@@ -57,14 +57,14 @@ public class NightlyJobConfiguration {
     @Bean
     public Job nightlyJob(@Qualifier("importFeedJob") Job importFeedJob, ObjectProvider<Job> jobs, JobOperator jobOperator,
                           @Qualifier("writeNightlyReport") Step writeNightlyReport,
-                          DataSource dataSource, @Value("${twofour.feeds}") Path feeds,
+                          DataSource dataSource, FeedDefinitions definitions,
                           @Value("${twofour.inbox}") Path inbox, @Value("${twofour.archive}") Path archive,
                           @Value("${twofour.nightly.merges}") List<String> merges) {
         ChildRuns runs = new ChildRuns(jobOperator, jobRepository);
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new SingleRunLock(dataSource))
                 .start(new StepBuilder("importDeliveredFiles", jobRepository)
-                        .tasklet(new ImportDeliveredFiles(new Inbox(inbox, archive), new FeedDefinitions(feeds), runs,
+                        .tasklet(new ImportDeliveredFiles(new Inbox(inbox, archive), definitions, runs,
                                 importFeedJob), transactionManager)
                         .transactionAttribute(OUTSIDE_TRANSACTIONS)
                         .build())

@@ -1,10 +1,7 @@
 package city.twofour.population;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -56,14 +53,14 @@ public class MergePeopleJobConfiguration {
                                        JdbcTemplate jdbc, DataSource dataSource,
                                        @Value("${twofour.chunk-size}") int chunkSize,
                                        @Value("${twofour.city.name}") String cityName,
-                                       @Value("${twofour.feeds}") Path feeds) {
+                                       FeedDefinitions definitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.chunkSize = chunkSize;
         this.cityName = cityName;
-        this.definitions = new FeedDefinitions(feeds);
+        this.definitions = definitions;
     }
 
     @Bean
@@ -100,11 +97,9 @@ public class MergePeopleJobConfiguration {
     public GoldenPersonWriter goldenPersonWriter() {
         Map<String, String> grids = MasterReferences.addressGrids(jdbc);
         PersonSurvivorship survivorship = new PersonSurvivorship(
-                FEEDS.stream().collect(Collectors.toMap(Function.identity(), definitions::get)),
+                definitions.byName(FEEDS),
                 Map.of(HOUSEHOLD_FEED, "household", FLOATING_FEED, "floating"), FIELD_FEED);
         return new GoldenPersonWriter(jdbc, survivorship,
                 AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), grids::get);
     }
-
-
 }

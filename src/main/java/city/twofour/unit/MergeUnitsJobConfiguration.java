@@ -1,14 +1,12 @@
 package city.twofour.unit;
 
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import city.twofour.address.AddressLibrary;
-import city.twofour.feed.FeedDefinition;
 import city.twofour.feed.FeedDefinitions;
 import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
@@ -51,14 +49,14 @@ public class MergeUnitsJobConfiguration {
                                       JdbcTemplate jdbc, DataSource dataSource,
                                       @Value("${twofour.chunk-size}") int chunkSize,
                                       @Value("${twofour.city.name}") String cityName,
-                                      @Value("${twofour.feeds}") Path feeds) {
+                                      FeedDefinitions definitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.chunkSize = chunkSize;
         this.cityName = cityName;
-        this.definitions = new FeedDefinitions(feeds);
+        this.definitions = definitions;
     }
 
     @Bean
@@ -82,10 +80,8 @@ public class MergeUnitsJobConfiguration {
     @Bean
     @StepScope
     public UnitRecordBuilder unitRecordBuilder() {
-        Map<String, Integer> priorities = FEEDS.stream().map(definitions::get)
-                .collect(Collectors.toMap(FeedDefinition::name, FeedDefinition::priority));
+        Map<String, Integer> priorities = new LinkedHashMap<>();
+        definitions.byName(FEEDS).forEach((name, feed) -> priorities.put(name, feed.priority()));
         return new UnitRecordBuilder(AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), priorities);
     }
-
-
 }
