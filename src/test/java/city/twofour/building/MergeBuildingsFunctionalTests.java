@@ -5,9 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,10 +103,7 @@ class MergeBuildingsFunctionalTests {
 
     @AfterEach
     void dropFailingTrigger() throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_on_link ON master.source_record");
-            sql.execute("DROP FUNCTION IF EXISTS master.fail_on_link()");
-        }
+        database.stopFailing("master.source_record");
     }
 
     @Test
@@ -236,20 +230,6 @@ class MergeBuildingsFunctionalTests {
     }
 
     private void failWhenFieldLineIsLinked(int line) throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION master.fail_on_link() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.feed = 'field-buildings' AND NEW.line_no = %d THEN
-                        RAISE EXCEPTION 'disk full while linking line %%', NEW.line_no;
-                      END IF;
-                      RETURN NEW;
-                    END $$
-                    """.formatted(line));
-            sql.execute("""
-                    CREATE TRIGGER fail_on_link BEFORE INSERT ON master.source_record
-                    FOR EACH ROW EXECUTE FUNCTION master.fail_on_link()
-                    """);
-        }
+        database.failWhen("master.source_record", "NEW.feed = 'field-buildings' AND NEW.line_no = " + line);
     }
 }

@@ -3,6 +3,7 @@ package city.twofour.common;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +48,32 @@ public class TestDatabase {
 
     public void clearData() {
         jdbc.execute(CLEAR_DATA);
+    }
+
+    /**
+     * Makes the database refuse, as a full disk would, to insert or update a row of the table that meets the condition
+     * (SQL over {@code NEW}), so that a job fails half way; {@link #stopFailing} takes it back.
+     */
+    public void failWhen(String table, String condition) throws SQLException {
+        String schema = table.substring(0, table.indexOf('.'));
+        try (Connection owner = ownerConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("""
+                    CREATE FUNCTION %s.fail_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF %s THEN RAISE EXCEPTION 'disk full while writing %s'; END IF;
+                      RETURN NEW;
+                    END $$""".formatted(schema, condition, table));
+            sql.execute("CREATE TRIGGER fail_for_test BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION %s.fail_for_test()"
+                    .formatted(table, schema));
+        }
+    }
+
+    public void stopFailing(String table) throws SQLException {
+        String schema = table.substring(0, table.indexOf('.'));
+        try (Connection owner = ownerConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("DROP TRIGGER IF EXISTS fail_for_test ON " + table);
+            sql.execute("DROP FUNCTION IF EXISTS " + schema + ".fail_for_test()");
+        }
     }
 
     public String url() {

@@ -1,8 +1,6 @@
 package city.twofour.facility;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +94,7 @@ class MergeFacilitiesFunctionalTests {
 
     @AfterEach
     void noFailingTrigger() throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_on_facility ON master.facility");
-            sql.execute("DROP FUNCTION IF EXISTS master.fail_on_facility()");
-        }
+        database.stopFailing("master.facility");
     }
 
     @Test
@@ -227,15 +222,6 @@ class MergeFacilitiesFunctionalTests {
     }
 
     private void failWhenFacilityIsWritten(String code) throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION master.fail_on_facility() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.code = '%s' THEN RAISE EXCEPTION 'disk full while writing facility %%', NEW.code; END IF;
-                      RETURN NEW;
-                    END $$
-                    """.formatted(code));
-            sql.execute("CREATE TRIGGER fail_on_facility BEFORE INSERT ON master.facility FOR EACH ROW EXECUTE FUNCTION master.fail_on_facility()");
-        }
+        database.failWhen("master.facility", "NEW.code = '" + code + "'");
     }
 }

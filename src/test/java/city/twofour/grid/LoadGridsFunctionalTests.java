@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -58,10 +56,7 @@ class LoadGridsFunctionalTests {
 
     @AfterEach
     void dropFailingTrigger() throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_on_grid ON staging.grid_candidate");
-            sql.execute("DROP FUNCTION IF EXISTS staging.fail_on_grid()");
-        }
+        database.stopFailing("staging.grid_candidate");
     }
 
     @Test
@@ -213,19 +208,7 @@ class LoadGridsFunctionalTests {
     }
 
     private void failWhenGridIsWritten(String code) throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION staging.fail_on_grid() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.code = '%s' THEN RAISE EXCEPTION 'disk full while writing grid %%', NEW.code; END IF;
-                      RETURN NEW;
-                    END $$
-                    """.formatted(code));
-            sql.execute("""
-                    CREATE TRIGGER fail_on_grid BEFORE INSERT ON staging.grid_candidate
-                    FOR EACH ROW EXECUTE FUNCTION staging.fail_on_grid()
-                    """);
-        }
+        database.failWhen("staging.grid_candidate", "NEW.code = '" + code + "'");
     }
 
     private JobParameters parameters(String gridsFile) {

@@ -2,8 +2,6 @@ package city.twofour.population;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -96,10 +94,7 @@ class MergePeopleFunctionalTests {
 
     @AfterEach
     void dropFailingTrigger() throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_on_person ON master.person");
-            sql.execute("DROP FUNCTION IF EXISTS master.fail_on_person()");
-        }
+        database.stopFailing("master.person");
     }
 
     @Test
@@ -216,18 +211,6 @@ class MergePeopleFunctionalTests {
     }
 
     private void failWhenPersonIsWritten(String code) throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION master.fail_on_person() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.code = '%s' THEN RAISE EXCEPTION 'disk full while writing person %%', NEW.code; END IF;
-                      RETURN NEW;
-                    END
-                    $$""".formatted(code));
-            sql.execute("""
-                    CREATE TRIGGER fail_on_person BEFORE INSERT OR UPDATE ON master.person
-                    FOR EACH ROW EXECUTE FUNCTION master.fail_on_person()
-                    """);
-        }
+        database.failWhen("master.person", "NEW.code = '" + code + "'");
     }
 }

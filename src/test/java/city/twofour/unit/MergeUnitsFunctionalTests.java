@@ -1,8 +1,6 @@
 package city.twofour.unit;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -89,10 +87,7 @@ class MergeUnitsFunctionalTests {
 
     @AfterEach
     void noFailingTrigger() throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_on_unit ON master.unit");
-            sql.execute("DROP FUNCTION IF EXISTS master.fail_on_unit()");
-        }
+        database.stopFailing("master.unit");
     }
 
     @Test
@@ -193,15 +188,6 @@ class MergeUnitsFunctionalTests {
     }
 
     private void failWhenUnitIsWritten(String code) throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION master.fail_on_unit() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.code = '%s' THEN RAISE EXCEPTION 'disk full while writing unit %%', NEW.code; END IF;
-                      RETURN NEW;
-                    END $$
-                    """.formatted(code));
-            sql.execute("CREATE TRIGGER fail_on_unit BEFORE INSERT ON master.unit FOR EACH ROW EXECUTE FUNCTION master.fail_on_unit()");
-        }
+        database.failWhen("master.unit", "NEW.code = '" + code + "'");
     }
 }
