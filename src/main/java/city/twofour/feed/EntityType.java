@@ -11,5 +11,6 @@ public enum EntityType {
     FACILITY,
     ADDRESS,
     DECLARATION,
-    VERIFICATION_RESULT
+    VERIFICATION_RESULT,
+    OFFICER
 }

@@ -150,7 +150,8 @@ public class FeedDefinitions {
         require(file, key + ".column", columns.add(f.column().strip()), "column '" + f.column() + "' is mapped twice");
         require(file, key + ".values", f.type() == FieldType.ENUM || f.values().isEmpty(), "only an enum field has values");
         require(file, key + ".values", f.type() != FieldType.ENUM || !f.values().isEmpty(), "an enum field needs its values");
-        require(file, key + ".formats", f.type() == FieldType.DATE || f.formats().isEmpty(), "only a date field has formats");
+        require(file, key + ".formats", f.type() == FieldType.DATE || f.type() == FieldType.DATETIME || f.formats().isEmpty(),
+                "only a date or datetime field has formats");
         require(file, key + ".priority", f.priority() == null || f.priority() >= 1, "must be a rank from 1 (most trusted)");
         for (String format : f.formats()) {
             try {

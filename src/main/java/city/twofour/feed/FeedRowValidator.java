@@ -46,6 +46,8 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
         definition.fields().forEach((name, field) -> {
             if (field.type() == FieldType.DATE) {
                 dateFormats.put(name, FieldValues.dateFormats(field.formats()));
+            } else if (field.type() == FieldType.DATETIME) {
+                dateFormats.put(name, FieldValues.dateTimeFormats(field.formats()));
             }
         });
     }
@@ -85,6 +87,7 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
                 case CITIZEN_ID -> (citizenId = FieldValues.citizenId(name, value)).value();
                 case CREDIT_CODE -> FieldValues.creditCode(name, value).value();
                 case DATE -> FieldValues.date(name, value, dateFormats.get(name)).toString();
+                case DATETIME -> FieldValues.dateTime(name, value, dateFormats.get(name)).toString();
                 case PHONE -> FieldValues.phone(name, value);
                 case ENUM -> FieldValues.enumValue(name, value, field.values());
                 case INTEGER -> FieldValues.integer(name, value);

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param column   the column name in the file's header line, as delivered (e.g. {@code 公民身份号码})
  * @param type     how the value is checked and normalised
  * @param required whether a row without a value is rejected ({@code MISSING_REQUIRED_FIELD})
- * @param formats  for {@link FieldType#DATE}: accepted patterns ({@code yyyy-MM-dd}, {@code yyyyMMdd}, ...);
+ * @param formats  for {@link FieldType#DATE} and {@link FieldType#DATETIME}: accepted patterns ({@code yyyyMMdd}, ...);
  *                 empty for the defaults
  * @param values   for {@link FieldType#ENUM}: delivered value → normalised value
  * @param priority rank of this feed as a source of the attribute, 1 = most trusted; null for the feed's rank

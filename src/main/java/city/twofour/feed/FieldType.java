@@ -12,6 +12,8 @@ public enum FieldType {
     CREDIT_CODE,
     /** A calendar date in one of the field's formats; normalised to ISO {@code yyyy-MM-dd}. */
     DATE,
+    /** A calendar date and time of day in one of the field's formats; normalised to ISO {@code yyyy-MM-ddTHH:mm[:ss]}. */
+    DATETIME,
     /** A mainland mobile number (11 digits) or a landline with its area code. */
     PHONE,
     /** One of the delivered values listed in the field's value map; normalised to the mapped value. */

@@ -2,9 +2,11 @@ package city.twofour.feed;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,6 +27,9 @@ public final class FieldValues {
 
     /** Date patterns accepted when a date field lists none. */
     public static final List<String> DEFAULT_DATE_FORMATS = List.of("yyyy-MM-dd", "yyyy/M/d", "yyyyMMdd", "yyyy年M月d日", "yyyy.M.d");
+    /** Date-time patterns accepted when a date-time field lists none. */
+    public static final List<String> DEFAULT_DATE_TIME_FORMATS = List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+            "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyyMMddHHmmss");
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern LANDLINE = Pattern.compile("0[1-9][0-9]{8,10}");
@@ -67,7 +72,16 @@ public final class FieldValues {
 
     /** Strict formatters for date patterns written with {@code y} for the year ({@code yyyy-MM-dd}). */
     public static List<DateTimeFormatter> dateFormats(List<String> patterns) {
-        return (patterns.isEmpty() ? DEFAULT_DATE_FORMATS : patterns).stream()
+        return formatters(patterns.isEmpty() ? DEFAULT_DATE_FORMATS : patterns);
+    }
+
+    /** Strict formatters for date-time patterns ({@code yyyy-MM-dd HH:mm:ss}). */
+    public static List<DateTimeFormatter> dateTimeFormats(List<String> patterns) {
+        return formatters(patterns.isEmpty() ? DEFAULT_DATE_TIME_FORMATS : patterns);
+    }
+
+    private static List<DateTimeFormatter> formatters(List<String> patterns) {
+        return patterns.stream()
                 .map(p -> DateTimeFormatter.ofPattern(p.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT))
                 .toList();
     }
@@ -78,10 +92,23 @@ public final class FieldValues {
      * @throws RejectedRecordException {@code BAD_DATE} when none does, or the date is not in the calendar
      */
     public static LocalDate date(String field, String value, List<DateTimeFormatter> formats) {
+        return parse(field, value, formats, LocalDate::from);
+    }
+
+    /**
+     * A date and time of day in the first of the formats that reads it.
+     *
+     * @throws RejectedRecordException {@code BAD_DATE} when none does, or the date is not in the calendar
+     */
+    public static LocalDateTime dateTime(String field, String value, List<DateTimeFormatter> formats) {
+        return parse(field, value, formats, LocalDateTime::from);
+    }
+
+    private static <T> T parse(String field, String value, List<DateTimeFormatter> formats, TemporalQuery<T> query) {
         String text = halfWidth(value);
         for (DateTimeFormatter format : formats) {
             try {
-                return LocalDate.parse(text, format);
+                return format.parse(text, query);
             } catch (DateTimeParseException e) {
                 // try the next format
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import city.twofour.common.PublishChanges;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -28,10 +29,18 @@ public final class MergeJobs {
      */
     public static Job merge(String name, String noun, List<String> feeds, Step merge, JobRepository jobRepository,
                             PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-        return new JobBuilder(name, jobRepository)
+        return merge(name, noun, feeds, List.of(merge), jobRepository, transactionManager, jdbc);
+    }
+
+    /** A merge made of several steps, run in their order before the accounting and the publication. */
+    public static Job merge(String name, String noun, List<String> feeds, List<Step> steps, JobRepository jobRepository,
+                            PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        SimpleJobBuilder job = new JobBuilder(name, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[0],
                         new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
-                .start(merge)
+                .start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(job::next);
+        return job
                 .next(new StepBuilder("accountFor" + noun + "Rows", jobRepository)
                         .tasklet(new AccountForMergedRows(jdbc, feeds), transactionManager)
                         .build())

@@ -32,6 +32,13 @@ public enum RejectReason {
     BAD_NUMBER("数值无效", "the value is not a number"),
     ADDRESS_NOT_MATCHED("地址无法匹配标准地址且无坐标,转人工核查", "the address matches no standard address at the needed level and the row has no point: held for review"),
     ADDRESS_AMBIGUOUS("地址对应多个标准地址且无坐标可区分,转人工核查", "the address fits several standard addresses and the row has no point to tell them apart: held for review"),
+    UNKNOWN_GRID("网格编码不存在", "the grid code is not in the grid layer"),
+    PLACE_NOT_FOUND("无法确定所在网格(地址、对象、网格名均无法匹配)", "neither the address, nor the record, nor a grid name tells which grid the place is in"),
+    UNKNOWN_TASK("核查任务不存在", "no verification task has this number (nor the declaration number given)"),
+    TASK_NOT_DISPATCHED("核查任务尚未下发", "the task has not been dispatched to its grid yet: a result cannot be in"),
+    TASK_CLOSED("核查任务已办结,结果与已收结果不同", "the task is closed (or expired) and this result differs from the one it was closed with"),
+    OFFICER_NOT_IN_GRID("核查人不在该网格名册中", "the officer is not on the roster of the task's grid"),
+    BAD_CORRECTION("更正内容无效", "the corrected values cannot be read or do not pass the checks a feed value would"),
     DUPLICATE_FILE("文件重复交付,已跳过", "the same file was delivered before: skipped"),
     EMPTY_FILE("文件为空(无数据行)", "the file has no data rows");
 

@@ -2,6 +2,7 @@ package city.twofour.grid;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import city.twofour.common.Geometries;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -15,8 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class GridLayer {
 
     private static final String GRIDS = "SELECT code, name, village_code, town_code, ST_AsBinary(geom) AS wkb FROM master.grid";
+    private static final String CODES = "SELECT code FROM master.grid";
 
     private GridLayer() {
+    }
+
+    /** The codes of every grid of the layer. */
+    public static Set<String> codes(JdbcTemplate jdbc) {
+        return Set.copyOf(jdbc.queryForList(CODES, String.class));
     }
 
     public static GridIndex index(JdbcTemplate jdbc) {
