@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class TestDatabase {
 
     private static final String CLEAR_DATA = """
+            DELETE FROM master.verification_task;
+            DELETE FROM master.grid_officer;
             DELETE FROM master.review_item;
             DELETE FROM master.rental_house;
             DELETE FROM master.building;
