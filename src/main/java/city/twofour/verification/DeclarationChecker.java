@@ -8,6 +8,7 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import city.twofour.building.BuildingCodes;
 import city.twofour.facility.FacilityType;
 import city.twofour.feed.FieldValues;
 import city.twofour.feed.PendingRecord;
@@ -47,10 +48,11 @@ public class DeclarationChecker implements ItemProcessor<PendingRecord, OpenedTa
         if (code.length() > 24) {
             throw new RejectedRecordException("declaration_no", RejectReason.BAD_CODE, "longer than 22 characters");
         }
-        String key = entityKey(entity, declaration.text("entity_key"));
         String address = declaration.text("address");
+        Optional<Place> declared = address == null ? Optional.empty() : places.ofAddress(address);
+        String key = entityKey(entity, declaration.text("entity_key"), declared);
         Optional<Place> record = places.ofRecord(entity, key);
-        Place place = locate(type, address, record);
+        Place place = locate(type, address, declared, record);
         Map<String, Object> facts = facts(type, declaration, record.isPresent());
         LocalDateTime openedAt = LocalDateTime.parse(declaration.text("declared_at"));
         String factKey = type + "|" + key + "|" + (place.addressCode() != null ? place.addressCode() : place.gridCode());
@@ -58,17 +60,24 @@ public class DeclarationChecker implements ItemProcessor<PendingRecord, OpenedTa
                 openedAt, openedAt.toLocalDate().plusDays(dueDays.applyAsInt(type)));
     }
 
-    private static String entityKey(String entity, String key) {
+    /**
+     * The record's key in its master table. The master data knows a building by its standard address
+     * ({@link BuildingCodes#ofAddress}), so a building declared at a building address is that building whatever
+     * number the declarant gave it.
+     */
+    private static String entityKey(String entity, String key, Optional<Place> declared) {
         return switch (entity) {
             case "person" -> FieldValues.citizenId("entity_key", key).value();
             case "unit" -> FieldValues.creditCode("entity_key", key).value();
+            case "building" -> declared.filter(place -> "building".equals(place.addressLevel()))
+                    .map(place -> BuildingCodes.ofAddress(place.addressCode()))
+                    .orElse(key.strip());
             default -> key.strip();
         };
     }
 
     /** A new arrival or opening is checked where it is declared; anything else where the record already is. */
-    private Place locate(TaskType type, String address, Optional<Place> record) {
-        Optional<Place> declared = address == null ? Optional.empty() : places.ofAddress(address);
+    private Place locate(TaskType type, String address, Optional<Place> declared, Optional<Place> record) {
         boolean declaredFirst = type == TaskType.TENANT_MOVED_IN || type == TaskType.UNIT_OPENED
                 || type == TaskType.BUILDING_BUILT || type == TaskType.ADDRESS_CORRECTION;
         Optional<Place> first = declaredFirst ? declared : record;

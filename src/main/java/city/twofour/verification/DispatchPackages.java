@@ -74,7 +74,7 @@ public class DispatchPackages implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String day = LocalDate.now().toString();
+        String day = LocalDate.now(CityTime.ZONE).toString();
         List<OpenTask> batch = new ArrayList<>();
         String[] current = {null};
         int[] packages = {0};

@@ -86,7 +86,7 @@ public class VerificationCycleJobConfiguration {
                         tasklet("dispatchTasks", new DispatchPackages(jdbc, outbox)),
                         checkVerificationResults(),
                         applyVerifiedResults(),
-                        tasklet("followUpTasks", new FollowUpTasks(jdbc, expireAfterDays, LocalDate::now))),
+                        tasklet("followUpTasks", new FollowUpTasks(jdbc, expireAfterDays, () -> LocalDate.now(CityTime.ZONE)))),
                 jobRepository, transactionManager, jdbc);
     }
 

@@ -1,9 +1,9 @@
 package city.twofour.verification.internal;
 
-import java.sql.Timestamp;
 import java.sql.Date;
 import java.util.List;
 
+import city.twofour.verification.CityTime;
 import city.twofour.verification.OpenedTask;
 import city.twofour.verification.Place;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -55,7 +55,7 @@ public class DeclaredTaskWriter implements ItemWriter<OpenedTask> {
             int opened = jdbc.update(OPEN, task.code(), task.declarationNo(), task.type().name(), task.entity(),
                     task.entityKey(), task.factKey(), JSON.writeValueAsString(task.facts()), task.addressText(),
                     place.addressCode(), place.villageCode(), place.townCode(), place.gridCode(), place.lon(),
-                    place.lat(), task.declarationNo(), Timestamp.valueOf(task.openedAt()), Date.valueOf(task.dueOn()));
+                    place.lat(), task.declarationNo(), CityTime.instant(task.openedAt()), Date.valueOf(task.dueOn()));
             if (opened == 1) {
                 TaskLinks.link(jdbc, task.source(), "verification_task", task.code(), task.declarationNo(), "DECLARED");
                 continue;

@@ -1,8 +1,9 @@
 package city.twofour.verification.internal;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import city.twofour.verification.CityTime;
 import city.twofour.verification.TaskBook;
 import city.twofour.verification.TaskType;
 import city.twofour.verification.VerificationResult;
@@ -31,7 +32,7 @@ public class JdbcTaskBook implements TaskBook {
             TaskType.valueOf(rs.getString("type")), rs.getString("state"), rs.getString("grid_code"),
             rs.getString("village_code"), rs.getBoolean("known"), rs.getString("result") == null ? null
             : VerificationResult.signature(rs.getString("result"), rs.getString("officer_code"),
-                    rs.getObject("verified_at", LocalDateTime.class)));
+                    CityTime.local(rs.getObject("verified_at", OffsetDateTime.class))));
 
     private final JdbcTemplate jdbc;
 

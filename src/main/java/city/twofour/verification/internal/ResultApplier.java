@@ -66,7 +66,9 @@ public class ResultApplier implements ItemWriter<VerifiedTask> {
              WHERE code = ? AND (status <> ? OR floors IS DISTINCT FROM coalesce(?, floors))
             """;
 
-    private static final String BUILDING_KNOWN = "SELECT count(*) FROM master.building WHERE code = ?";
+    private static final String BUILDING_KNOWN = "SELECT EXISTS (SELECT 1 FROM master.building WHERE code = ?)";
+    private static final String UNIT_KNOWN = "SELECT EXISTS (SELECT 1 FROM master.unit WHERE code = ?)";
+    private static final String FACILITY_KNOWN = "SELECT EXISTS (SELECT 1 FROM master.facility WHERE code = ?)";
 
     private static final String NEW_BUILDING = """
             INSERT INTO master.building (code, address_code, floors, geom, grid_code, grid_method, status, first_seen,
@@ -145,7 +147,8 @@ public class ResultApplier implements ItemWriter<VerifiedTask> {
     }
 
     private String unitOpened(VerifiedTask task, Date on) {
-        if (jdbc.update(UNIT_STATUS, "open", on, task.entityKey()) == 1) {
+        if (known(UNIT_KNOWN, task)) {
+            jdbc.update(UNIT_STATUS, "open", on, task.entityKey());
             if (task.corrections().containsKey("address_code")) {
                 jdbc.update(UNIT_MOVED, task.settledAddressText(), task.settledAddressCode(), task.entityKey());
             }
@@ -164,8 +167,7 @@ public class ResultApplier implements ItemWriter<VerifiedTask> {
     }
 
     private String buildingBuilt(VerifiedTask task, Date on) {
-        Integer known = jdbc.queryForObject(BUILDING_KNOWN, Integer.class, task.entityKey());
-        if (known != null && known > 0) {
+        if (known(BUILDING_KNOWN, task)) {
             buildingStatus(task, "standing");
             return "building standing";
         }
@@ -177,7 +179,8 @@ public class ResultApplier implements ItemWriter<VerifiedTask> {
 
     private String facility(VerifiedTask task, Date on, String status) {
         String type = (String) task.fact("facility_type");
-        if (jdbc.update(FACILITY_STATUS, status, type, on, task.entityKey()) == 1) {
+        if (known(FACILITY_KNOWN, task)) {
+            jdbc.update(FACILITY_STATUS, status, type, on, task.entityKey());
             return "facility " + status;
         }
         if (task.lon() == null || type == null) {
@@ -186,6 +189,11 @@ public class ResultApplier implements ItemWriter<VerifiedTask> {
         jdbc.update(NEW_FACILITY, task.entityKey(), type, FacilityType.of(type).label(), task.addressText(), task.lon(),
                 task.lat(), gridOf(task).orElse(null), status, department, on, on, task.sourceFileId());
         return "facility added";
+    }
+
+    /** Whether the record exists; an update that changes nothing counts no row, so it cannot tell. */
+    private boolean known(String query, VerifiedTask task) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(query, Boolean.class, task.entityKey()));
     }
 
     private Optional<String> gridOf(VerifiedTask task) {

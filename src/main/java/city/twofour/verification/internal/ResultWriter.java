@@ -1,8 +1,7 @@
 package city.twofour.verification.internal;
 
-import java.sql.Timestamp;
-
 import city.twofour.common.ChangeReason;
+import city.twofour.verification.CityTime;
 import city.twofour.verification.VerificationResult;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -40,7 +39,7 @@ public class ResultWriter implements ItemWriter<VerificationResult> {
             ChangeReason.set(jdbc, "verification-cycle: result of " + result.taskCode() + " by " + result.officerCode());
             int marked = jdbc.update(VERIFIED, result.result(), result.corrections().isEmpty() ? null
                             : JSON.writeValueAsString(result.corrections()), result.officerCode(),
-                    Timestamp.valueOf(result.verifiedAt()), result.evidence(), result.lon(), result.lat(), result.taskCode());
+                    CityTime.instant(result.verifiedAt()), result.evidence(), result.lon(), result.lat(), result.taskCode());
             if (marked != 1) {
                 throw new IllegalStateException("task " + result.taskCode() + " was not waiting for a result");
             }

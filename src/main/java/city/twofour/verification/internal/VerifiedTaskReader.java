@@ -1,10 +1,11 @@
 package city.twofour.verification.internal;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import city.twofour.verification.CityTime;
 import city.twofour.verification.TaskType;
 import city.twofour.verification.VerifiedTask;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -50,7 +51,7 @@ public final class VerifiedTaskReader {
                         JSON.readValue(rs.getString("facts"), VALUES), JSON.readValue(rs.getString("corrections"), VALUES),
                         rs.getString("address_text"), rs.getString("address_code"), rs.getString("grid_code"),
                         (Double) rs.getObject("lon"), (Double) rs.getObject("lat"),
-                        rs.getObject("verified_at", LocalDateTime.class), rs.getString("declaration_no"),
+                        CityTime.local(rs.getObject("verified_at", OffsetDateTime.class)), rs.getString("declaration_no"),
                         (Long) rs.getObject("file_id")))
                 .build();
     }
