@@ -51,6 +51,8 @@ COMMENT ON COLUMN master.registry_coverage.coverage IS 'both; master_only (found
 
 -- The delivered values are kept only with the imported rows (staging.feed_record); the view compares the latest
 -- row of each record there with the golden record, so downstream systems can read the differences from master.
+-- The feeds name the compared fields as the master tables name their columns. A unit's name is not compared: the
+-- master keeps it normalised (half-width letters and brackets), the registry as written.
 CREATE VIEW master.registry_mismatch AS
 WITH latest AS (
     SELECT DISTINCT ON (s.feed, s.code) s.feed, s.entity, s.code, s.file_id, s.line_no, f.fields
@@ -58,48 +60,31 @@ WITH latest AS (
       JOIN master.department_registry r ON r.feed = s.feed AND r.entity = s.entity
       JOIN staging.feed_record f ON f.file_id = s.file_id AND f.line_no = s.line_no
      ORDER BY s.feed, s.code, s.file_id DESC, s.line_no DESC
-), compared AS (
-    SELECT l.feed, l.entity, l.code, l.file_id, l.line_no, v.*
-      FROM latest l JOIN master.building b ON l.entity = 'building' AND b.code = l.code
-     CROSS JOIN LATERAL (VALUES ('name', '楼栋名称', l.fields ->> 'name', b.name),
-                                ('floors', '地上层数', l.fields ->> 'floors', b.floors::text),
-                                ('use', '房屋用途', l.fields ->> 'use', b.use),
-                                ('owner_name', '产权人', l.fields ->> 'owner_name', b.owner_name),
-                                ('owner_citizen_id', '产权人证件号码', l.fields ->> 'owner_citizen_id', b.owner_citizen_id::text)
-                        ) v (field, field_label, registry_value, master_value)
+), record AS (
+    SELECT 'building' AS entity, code, to_jsonb(b) AS columns FROM master.building b
     UNION ALL
-    SELECT l.feed, l.entity, l.code, l.file_id, l.line_no, v.*
-      FROM latest l JOIN master.rental_house h ON l.entity = 'rental_house' AND h.code = l.code
-     CROSS JOIN LATERAL (VALUES ('rooms', '出租间数', l.fields ->> 'rooms', h.rooms::text),
-                                ('landlord_name', '房东姓名', l.fields ->> 'landlord_name', h.landlord_name),
-                                ('landlord_citizen_id', '房东身份证号', l.fields ->> 'landlord_citizen_id', h.landlord_citizen_id::text),
-                                ('landlord_phone', '房东电话', l.fields ->> 'landlord_phone', h.landlord_phone)
-                        ) v (field, field_label, registry_value, master_value)
+    SELECT 'rental_house', code, to_jsonb(h) FROM master.rental_house h
     UNION ALL
-    SELECT l.feed, l.entity, l.code, l.file_id, l.line_no, v.*
-      FROM latest l JOIN master.person p ON l.entity = 'person' AND p.code = l.code
-     CROSS JOIN LATERAL (VALUES ('name', '姓名', l.fields ->> 'name', p.name),
-                                ('phone', '联系电话', l.fields ->> 'phone', p.phone),
-                                ('ethnicity', '民族', l.fields ->> 'ethnicity', p.ethnicity)
-                        ) v (field, field_label, registry_value, master_value)
+    SELECT 'person', code, to_jsonb(p) FROM master.person p
     UNION ALL
-    SELECT l.feed, l.entity, l.code, l.file_id, l.line_no, v.*
-      FROM latest l JOIN master.unit u ON l.entity = 'unit' AND u.code = l.code
-     CROSS JOIN LATERAL (VALUES ('legal_representative', '法定代表人', l.fields ->> 'legal_representative', u.legal_representative),
-                                ('phone', '联系电话', l.fields ->> 'phone', u.phone),
-                                ('status', '登记状态', l.fields ->> 'status', u.status)
-                        ) v (field, field_label, registry_value, master_value)
+    SELECT 'unit', code, to_jsonb(u) FROM master.unit u
     UNION ALL
-    SELECT l.feed, l.entity, l.code, l.file_id, l.line_no, v.*
-      FROM latest l JOIN master.facility t ON l.entity = 'facility' AND t.code = l.code
-     CROSS JOIN LATERAL (VALUES ('name', '设施名称', l.fields ->> 'name', t.name),
-                                ('location', '位置', l.fields ->> 'location', t.location),
-                                ('status', '设施状态', l.fields ->> 'status', t.status)
-                        ) v (field, field_label, registry_value, master_value)
+    SELECT 'facility', code, to_jsonb(t) FROM master.facility t
+), compared (entity, field, field_label) AS (
+    VALUES ('building', 'name', '楼栋名称'), ('building', 'floors', '地上层数'), ('building', 'use', '房屋用途'),
+           ('building', 'owner_name', '产权人'), ('building', 'owner_citizen_id', '产权人证件号码'),
+           ('rental_house', 'rooms', '出租间数'), ('rental_house', 'landlord_name', '房东姓名'),
+           ('rental_house', 'landlord_citizen_id', '房东身份证号'), ('rental_house', 'landlord_phone', '房东电话'),
+           ('person', 'name', '姓名'), ('person', 'phone', '联系电话'), ('person', 'ethnicity', '民族'),
+           ('unit', 'legal_representative', '法定代表人'), ('unit', 'phone', '联系电话'), ('unit', 'status', '登记状态'),
+           ('facility', 'name', '设施名称'), ('facility', 'location', '位置'), ('facility', 'status', '设施状态')
 )
-SELECT feed, entity, code, field, field_label, registry_value, master_value, file_id, line_no
-  FROM compared
- WHERE registry_value IS NOT NULL AND registry_value IS DISTINCT FROM master_value;
+SELECT l.feed, l.entity, l.code, c.field, c.field_label, l.fields ->> c.field AS registry_value,
+       r.columns ->> c.field AS master_value, l.file_id, l.line_no
+  FROM latest l
+  JOIN record r ON r.entity = l.entity AND r.code = l.code
+  JOIN compared c ON c.entity = l.entity
+ WHERE l.fields ->> c.field IS NOT NULL AND l.fields ->> c.field IS DISTINCT FROM r.columns ->> c.field;
 COMMENT ON VIEW master.registry_mismatch IS 'Attributes a department registry gives a record differently from the golden record, as its latest delivered row of the record has them (normalised as imported)';
 COMMENT ON COLUMN master.registry_mismatch.feed IS 'Registry (master.department_registry)';
 COMMENT ON COLUMN master.registry_mismatch.entity IS 'Master table of the record';

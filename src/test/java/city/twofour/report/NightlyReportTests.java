@@ -162,6 +162,20 @@ class NightlyReportTests {
         assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("+22.2 %", "多 16 栋实有房屋", "+20.0 %");
     }
 
+    /** Everyone who moved out but is still registered is to verify; so are the residents the field did not reach. */
+    @Test
+    void thePeopleWhoMovedOutAreOnlyInTheRegistries() throws IOException {
+        Set<String> movedOut = SampleCity.truth("people.csv").stream().filter(p -> p.get("status").equals("MOVED_OUT"))
+                .map(p -> p.get("citizen_id")).collect(Collectors.toSet());
+        Set<String> onlyInRegistries = new HashSet<>(discrepancies("公安 户籍登记", "仅在登记库"));
+        onlyInRegistries.addAll(discrepancies("公安 流动人口登记", "仅在登记库"));
+        Set<String> movedOutInMaster = new HashSet<>(movedOut);
+        movedOutInMaster.retainAll(jdbc.queryForList("SELECT code FROM master.person", String.class));
+
+        assertThat(movedOutInMaster).hasSize(10);
+        assertThat(onlyInRegistries).containsAll(movedOutInMaster).hasSize(17 + 50);
+    }
+
     @Test
     void aRegistryValueThatDiffersFromTheGoldenRecordIsListedByField() {
         inATransactionRolledBack(() -> {
