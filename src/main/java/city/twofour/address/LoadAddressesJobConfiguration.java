@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -66,8 +67,9 @@ public class LoadAddressesJobConfiguration {
         this.cityName = cityName;
     }
 
+    /** @param jobOperator lazy, so that it knows this job when made: see NightlyJobConfiguration */
     @Bean
-    public Job loadAddressesJob(@Qualifier("importFeedJob") Job importFeedJob, JobOperator jobOperator) {
+    public Job loadAddressesJob(@Qualifier("importFeedJob") Job importFeedJob, @Lazy JobOperator jobOperator) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {LoadAddressesParameters.FILE},
                         new String[] {LoadAddressesParameters.REPLACES, LoadAddressesParameters.RETIRE_MISSING, "run.id"}))

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,10 +53,12 @@ public class NightlyJobConfiguration {
     }
 
     /**
-     * @param merges names of the merge jobs, in the order they run
+     * @param jobOperator lazy: the operator learns the jobs it can restart from the job beans when it is made, so a job
+     *                    that needs it while being made would be left out, and a failed night could not be restarted
+     * @param merges      names of the merge jobs, in the order they run
      */
     @Bean
-    public Job nightlyJob(@Qualifier("importFeedJob") Job importFeedJob, ObjectProvider<Job> jobs, JobOperator jobOperator,
+    public Job nightlyJob(@Qualifier("importFeedJob") Job importFeedJob, ObjectProvider<Job> jobs, @Lazy JobOperator jobOperator,
                           @Qualifier("writeNightlyReport") Step writeNightlyReport,
                           DataSource dataSource, FeedDefinitions definitions,
                           @Value("${twofour.inbox}") Path inbox, @Value("${twofour.archive}") Path archive,

@@ -2,12 +2,12 @@ package city.twofour.report;
 
 import java.nio.file.Path;
 
-import city.twofour.report.internal.ReportData;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,11 +34,12 @@ public class ReportJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(writeNightlyReport).build();
     }
 
+    /** @param measures what other features add to the report's map */
     @Bean
     public Step writeNightlyReport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                   @Value("${twofour.outbox}") Path outbox) {
+                                   @Value("${twofour.outbox}") Path outbox, ObjectProvider<MapMeasure.Source> measures) {
         return new StepBuilder("writeNightlyReport", jobRepository)
-                .tasklet(new WriteNightlyReport(new ReportData(jdbc), outbox), transactionManager)
+                .tasklet(new WriteNightlyReport(jdbc, outbox, measures.orderedStream().toList()), transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }

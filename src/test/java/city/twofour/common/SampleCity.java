@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import city.twofour.address.LoadAddressesParameters;
 import city.twofour.feed.ImportFeedParameters;
@@ -59,6 +60,16 @@ public final class SampleCity {
     public void importFeed(Job importFeedJob, String feed, String file) throws Exception {
         deliver(file);
         run(importFeedJob, Map.of(ImportFeedParameters.FEED, feed, ImportFeedParameters.FILE, file));
+    }
+
+    /** Delivers every sample feed file into the inbox, as {@code twofour demo} does. */
+    public void deliverAll() throws IOException {
+        Path feeds = SAMPLES.resolve("feeds");
+        try (Stream<Path> files = Files.walk(feeds)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                deliver(feeds.relativize(file).toString());
+            }
+        }
     }
 
     public void deliver(String file) throws IOException {

@@ -10,8 +10,8 @@ import city.twofour.report.Entity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Everything the nightly report shows, read from the master tables and the run records, and the day's counts kept
- * for the next report's trend.
+ * The counts, the map and the day's changes the nightly report shows, read from the master tables, and the day's
+ * counts kept for the next report's trend.
  */
 public class ReportData {
 
@@ -21,10 +21,6 @@ public class ReportData {
 
     /** A town's outline, the union of its grids, as SVG path data. */
     public record TownShape(String code, String name, String svgPath) {
-    }
-
-    /** One row of a list in the report. */
-    public record Row(List<String> cells) {
     }
 
     private static final String EXISTS = "SELECT to_regclass('master.' || ?) IS NOT NULL";
@@ -57,18 +53,6 @@ public class ReportData {
     private static final String PREVIOUS_TOTALS = """
             SELECT entity, sum(records) AS records FROM ops.report_count
              WHERE day = (SELECT max(day) FROM ops.report_count WHERE day < ?) GROUP BY entity
-            """;
-
-    private static final String REJECTS_BY_REASON = """
-            SELECT r.reason, count(*) AS rows, count(DISTINCT r.file_id) AS files, min(r.message_zh) AS example
-              FROM ops.reject r GROUP BY r.reason ORDER BY count(*) DESC
-            """;
-
-    private static final String REJECTS_BY_FILE = """
-            SELECT f.feed, f.file_name, f.status, coalesce(f.rows_read, 0) AS rows_read,
-                   coalesce(f.rows_merged, 0) AS rows_merged, count(r.record_no) AS rejected
-              FROM ops.feed_file f LEFT JOIN ops.reject r ON r.file_id = f.id
-             GROUP BY f.id ORDER BY count(r.record_no) DESC, f.file_name
             """;
 
     private static final String CHANGES_TODAY = """
@@ -139,19 +123,7 @@ public class ReportData {
         return previous;
     }
 
-    public List<Row> rejectsByReason() {
-        return jdbc.query(REJECTS_BY_REASON, (rs, n) -> new Row(List.of(rs.getString("reason"),
-                String.valueOf(rs.getLong("rows")), String.valueOf(rs.getLong("files")), rs.getString("example"))));
-    }
-
-    public List<Row> rejectsByFile() {
-        return jdbc.query(REJECTS_BY_FILE, (rs, n) -> new Row(List.of(rs.getString("feed"), rs.getString("file_name"),
-                rs.getString("status"), String.valueOf(rs.getLong("rows_read")), String.valueOf(rs.getLong("rows_merged")),
-                String.valueOf(rs.getLong("rejected")))));
-    }
-
-    public List<Row> changesSince(LocalDate day) {
-        return jdbc.query(CHANGES_TODAY, (rs, n) -> new Row(List.of(rs.getString("entity"), rs.getString("operation"),
-                String.valueOf(rs.getLong("changes")))), day.toString());
+    public Table changesSince(LocalDate day) {
+        return Table.of(jdbc, "changes.csv", List.of("类别", "操作", "变更数"), CHANGES_TODAY, day.toString());
     }
 }
