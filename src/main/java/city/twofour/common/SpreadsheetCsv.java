@@ -16,9 +16,13 @@ public final class SpreadsheetCsv {
     private SpreadsheetCsv() {
     }
 
-    /** A printer that has written the byte-order mark and the header; closing it closes the file. */
+    /** A printer on a new file that has written the byte-order mark and the header; closing it closes the file. */
     public static CSVPrinter create(Path file, List<String> header) throws IOException {
-        Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return printer(Files.newBufferedWriter(file, StandardCharsets.UTF_8), header);
+    }
+
+    /** A printer on a UTF-8 writer that has written the byte-order mark and the header. */
+    public static CSVPrinter printer(Writer out, List<String> header) throws IOException {
         out.write('\uFEFF');
         return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out);
     }

@@ -19,6 +19,7 @@ import city.twofour.report.internal.HtmlReport;
 import city.twofour.report.internal.RegistryData;
 import city.twofour.report.internal.ReportData;
 import city.twofour.report.internal.Table;
+import city.twofour.report.internal.VerificationData;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -34,10 +35,13 @@ public class WriteNightlyReport implements Tasklet {
     private static final String REGISTRIES_NOTE = "仅在主数据: 网格员实地采集或其他部门发现、登记库缺少的记录; 仅在登记库: 登记库仍列出、"
             + "主数据中已不在的记录 (房屋实地未见或已拆除, 人员现场未见或已迁出, 单位已注销), 待核查; 登记库文件中被拒收的行不算登记库的记录。"
             + "主数据多出(%) = 仅在主数据 ÷ 登记库记录数。";
+    private static final String VERIFICATION_NOTE = "申报、对账差异、无法匹配的地址和疑似重复都转为网格核查任务; 已办结 = 核查属实/更正已更新主数据或核查不属实已关闭;"
+            + " 办结率 = 已办结 ÷ 任务数; 逾期 = 过了截止日期仍未核查; 办结用时 = 从申报到现场核查。各网格数字见地图的办结率图层。";
 
     private final ReportData data;
     private final RegistryData registries;
     private final DataQuality quality;
+    private final VerificationData verification;
     private final List<MapMeasure.Source> moreMeasures;
     private final Path reports;
 
@@ -46,6 +50,7 @@ public class WriteNightlyReport implements Tasklet {
         this.data = new ReportData(jdbc);
         this.registries = new RegistryData(jdbc);
         this.quality = new DataQuality(jdbc);
+        this.verification = new VerificationData(jdbc);
         this.moreMeasures = moreMeasures;
         this.reports = outbox.resolve("reports");
     }
@@ -114,6 +119,10 @@ public class WriteNightlyReport implements Tasklet {
         Table reasons = quality.rejectsByReason();
         Table files = quality.rejectsByFile();
         Table changes = data.changesSince(day);
+        Table verificationByTown = verification.progressByTown();
+        Table verificationByVillage = verification.progressByVillage();
+        Table backlog = verification.backlogByType();
+        Table overdue = verification.overdue();
         sayInShort(summary, figures, reasons.rows().stream().mapToLong(row -> Long.parseLong(row.get(1))).sum());
 
         String html = new HtmlReport().begin(day)
@@ -124,6 +133,11 @@ public class WriteNightlyReport implements Tasklet {
                 .list("registries", "登记库对账: 各部门登记库与主数据", registryTable, REGISTRIES_NOTE)
                 .list("registry-mismatches", "登记库对账: 属性不一致 (按字段)", mismatches,
                         "登记库中该记录最近一次交付的值与主数据不同; 逐条清单见 registry_mismatches.csv。")
+                .list("verification", "核查工作: 办结率 (全市、各镇街)", verificationByTown, VERIFICATION_NOTE)
+                .list("verification-villages", "核查工作: 各村(社区)", verificationByVillage)
+                .list("verification-backlog", "核查工作: 待办任务 (按核查类型)", backlog)
+                .list("verification-overdue", "核查工作: 逾期任务 (督办)", overdue,
+                        "已过截止日期仍未核查的任务, 由所在村(社区)、镇街督办。")
                 .list("address-match", "数据质量: 地址匹配率 (按匹配级别)", addressMatch)
                 .list("geocoding", "数据质量: 落图方式与落图率", geocoding)
                 .list("duplicates", "数据质量: 合并的重复记录", duplicates,
@@ -134,7 +148,8 @@ public class WriteNightlyReport implements Tasklet {
                 .list("changes", "今日主数据变更", changes)
                 .end();
         List<Table> tables = List.of(new Table("grid_counts.csv", gridHeader, gridRows), registryTable, mismatches,
-                addressMatch, geocoding, duplicates, unplaced, reasons, files, changes);
+                verificationByTown, verificationByVillage, backlog, overdue, addressMatch, geocoding, duplicates, unplaced,
+                reasons, files, changes);
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("report.html"), html, StandardCharsets.UTF_8);

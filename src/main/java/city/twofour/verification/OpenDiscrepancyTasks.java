@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Opens a task for each discrepancy the merges left: a building only a registry knows (the field never found it: is
- * it demolished?), and each review item, i.e. a delivered row whose address matched no standard address or whose
- * match to a golden record was too uncertain to decide. Each is opened once: the raising record is the task's origin
- * key.
+ * it demolished?); each review item, i.e. a delivered row whose address matched no standard address or whose match
+ * to a golden record was too uncertain to decide; and each resident or open unit at no standard address. Each is
+ * opened once: the raising record is the task's origin key.
  */
 public class OpenDiscrepancyTasks implements Tasklet {
 
@@ -67,6 +67,23 @@ public class OpenDiscrepancyTasks implements Tasklet {
             ON CONFLICT DO NOTHING
             """;
 
+    private static final String UNMATCHED_ADDRESSES = """
+            INSERT INTO master.verification_task (code, origin, origin_key, type, entity, entity_key, fact_key, facts,
+                                                  address_text, opened_at, due_on)
+            SELECT 'RW' || lpad(nextval('master.verification_task_seq')::text, 10, '0'), 'UNMATCHED_ADDRESS',
+                   r.entity || ':' || r.code, 'UNMATCHED_ADDRESS', r.entity, r.code,
+                   'UNMATCHED_ADDRESS|' || r.entity || ':' || r.code,
+                   jsonb_build_object('name', r.name, 'address', r.address_text), r.address_text, now(), current_date + ?
+              FROM (SELECT 'person' AS entity, code, name, address_text FROM master.person
+                     WHERE address_code IS NULL AND status = 'resident'
+                    UNION ALL
+                    SELECT 'unit', code, name, address_text FROM master.unit
+                     WHERE address_code IS NULL AND status = 'open') r
+             WHERE NOT EXISTS (SELECT 1 FROM master.verification_task t
+                                WHERE t.origin = 'UNMATCHED_ADDRESS' AND t.origin_key = r.entity || ':' || r.code)
+            ON CONFLICT DO NOTHING
+            """;
+
     private final JdbcTemplate jdbc;
     private final ToIntFunction<TaskType> dueDays;
 
@@ -82,9 +99,10 @@ public class OpenDiscrepancyTasks implements Tasklet {
                 dueDays.applyAsInt(TaskType.REGISTERED_BUILDING_NOT_FOUND));
         int reviews = jdbc.update(REVIEW_ITEMS, dueDays.applyAsInt(TaskType.UNMATCHED_ADDRESS),
                 dueDays.applyAsInt(TaskType.UNCERTAIN_MATCH));
-        contribution.incrementWriteCount(buildings + reviews);
-        Console.say("verification-cycle: %,d tasks for registered buildings the field did not find, %,d for review items",
-                buildings, reviews);
+        int unmatched = jdbc.update(UNMATCHED_ADDRESSES, dueDays.applyAsInt(TaskType.UNMATCHED_ADDRESS));
+        contribution.incrementWriteCount(buildings + reviews + unmatched);
+        Console.say("verification-cycle: %,d tasks for registered buildings the field did not find, %,d for review items,"
+                + " %,d for records at no standard address", buildings, reviews, unmatched);
         return RepeatStatus.FINISHED;
     }
 }

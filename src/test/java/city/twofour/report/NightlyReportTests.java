@@ -50,7 +50,8 @@ class NightlyReportTests {
     private static final String BUILDING_REGISTRY = "住建 房屋楼栋登记";
     private static final String RENTAL_REGISTRY = "住建 出租屋登记";
     private static final List<String> SECTIONS = List.of("headline", "summary", "map", "areas", "registries",
-            "registry-mismatches", "address-match", "geocoding", "duplicates", "unplaced", "rejects-by-reason",
+            "registry-mismatches", "verification", "verification-villages", "verification-backlog",
+            "verification-overdue", "address-match", "geocoding", "duplicates", "unplaced", "rejects-by-reason",
             "rejects-by-file", "changes");
 
     /** Not a {@code @TempDir}: the context, which needs it, starts before JUnit fills those in once per class. */
@@ -102,10 +103,10 @@ class NightlyReportTests {
         String html = Files.readString(report, StandardCharsets.UTF_8);
 
         assertThat(count(html, "<path id=\"grid-")).isEqualTo(48);
-        assertThat(count(html, "<use href=\"#grid-")).isEqualTo(3 * 48);
+        assertThat(count(html, "<use href=\"#grid-")).isEqualTo(4 * 48);
         assertThat(count(html, "<path class=\"town\"")).isEqualTo(3);
         assertThat(html).contains("id=\"tab-discrepancy\" checked", "id=\"tab-people\"", "id=\"tab-buildings\"",
-                "图例: 房屋登记差异率", "图例: 人口密度", "图例: 房屋密度");
+                "id=\"tab-closure\"", "图例: 房屋登记差异率", "图例: 人口密度", "图例: 房屋密度", "图例: 核查办结率");
         assertThat(html).contains("<td>标准地址</td><td>561</td>", "BROKEN_QUOTING", "standard_addresses_20261122.txt");
         List<CSVRecord> grids = csv("grid_counts.csv");
         assertThat(grids).hasSize(48);
@@ -207,10 +208,11 @@ class NightlyReportTests {
         Process dump = chromium("--dump-dom", report.toUri().toString());
         String dom = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(count(dom, "class=\"grid\"")).isEqualTo(3 * 48);
+        assertThat(count(dom, "class=\"grid\"")).isEqualTo(4 * 48);
         assertThat(dom).contains("二标四实 夜间对账报告", "对账要点", "登记库对账: 各部门登记库与主数据", "登记库对账: 属性不一致",
                 "数据质量: 地址匹配率", "数据质量: 落图方式与落图率", "数据质量: 合并的重复记录", "数据质量: 未落入网格的记录",
-                "<label for=\"tab-discrepancy\">", "<label for=\"tab-people\">", "<label for=\"tab-buildings\">");
+                "核查工作: 办结率", "核查工作: 逾期任务", "<label for=\"tab-discrepancy\">", "<label for=\"tab-people\">",
+                "<label for=\"tab-buildings\">", "<label for=\"tab-closure\">");
         SECTIONS.forEach(id -> assertThat(dom).contains("<section id=\"" + id + "\">"));
 
         Files.deleteIfExists(SCREENSHOT);

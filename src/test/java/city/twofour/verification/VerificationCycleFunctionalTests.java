@@ -150,7 +150,11 @@ class VerificationCycleFunctionalTests {
         Integer registeredOnly = jdbc.queryForObject(
                 "SELECT count(*) FROM master.building WHERE sources = '{building-registry}'", Integer.class);
         Integer reviews = jdbc.queryForObject("SELECT count(*) FROM master.review_item", Integer.class);
-        long opened = declarations + registeredOnly + reviews;
+        Integer unmatched = jdbc.queryForObject("""
+                SELECT (SELECT count(*) FROM master.person WHERE address_code IS NULL)
+                     + (SELECT count(*) FROM master.unit WHERE address_code IS NULL)
+                """, Integer.class);
+        long opened = declarations + registeredOnly + reviews + unmatched;
 
         Map<String, Object> city = jdbc.queryForMap("SELECT * FROM master.verification_progress WHERE level = 'city'");
 

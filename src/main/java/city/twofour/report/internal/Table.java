@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
+import city.twofour.common.SpreadsheetCsv;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +35,7 @@ public record Table(String csv, List<String> header, List<List<String>> rows) {
     public static void export(JdbcTemplate jdbc, Path folder, String csv, List<String> header, String sql,
                               Object... args) throws IOException {
         try (Writer out = Files.newBufferedWriter(folder.resolve(csv), StandardCharsets.UTF_8)) {
-            CSVPrinter printer = printer(out, header);
+            CSVPrinter printer = SpreadsheetCsv.printer(out, header);
             jdbc.query(sql, rs -> {
                 try {
                     printer.printRecord(cells(rs));
@@ -49,17 +49,12 @@ public record Table(String csv, List<String> header, List<List<String>> rows) {
 
     public void writeInto(Path folder) throws IOException {
         try (Writer out = Files.newBufferedWriter(folder.resolve(csv), StandardCharsets.UTF_8)) {
-            CSVPrinter printer = printer(out, header);
+            CSVPrinter printer = SpreadsheetCsv.printer(out, header);
             for (List<String> row : rows) {
                 printer.printRecord(row);
             }
             printer.flush();
         }
-    }
-
-    private static CSVPrinter printer(Writer out, List<String> header) throws IOException {
-        out.write('\uFEFF');
-        return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out);
     }
 
     private static List<String> cells(ResultSet rs) throws SQLException {
