@@ -58,6 +58,10 @@ class NightlyReportTests {
     Job loadAddressesJob;
 
     @Autowired
+    @Qualifier("importFeedJob")
+    Job importFeedJob;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -72,6 +76,7 @@ class NightlyReportTests {
         SampleCity city = new SampleCity(jobs, jdbc, var.resolve("inbox"));
         city.loadMap(loadGridsJob);
         city.loadAddresses(loadAddressesJob);
+        city.importFeed(importFeedJob, "household-registration", "public-security/household_registration_20261122.csv");
         report = new WriteNightlyReport(new ReportData(jdbc), var.resolve("outbox")).write(LocalDate.of(2026, 11, 23));
     }
 
@@ -81,13 +86,14 @@ class NightlyReportTests {
 
         assertThat(count(html, "<path class=\"grid\"")).isEqualTo(48);
         assertThat(count(html, "<path class=\"town\"")).isEqualTo(1);
-        assertThat(html).contains("<td>标准地址</td><td>561</td>", "图例", "BROKEN_QUOTING", "standard_addresses_20261122.txt");
+        assertThat(html).contains("<td>标准地址</td><td>562</td>", "图例", "TRUNCATED_LINE", "household_registration_20261122.csv",
+                "standard_addresses_20261122.txt");
         List<String> grids = Files.readAllLines(report.resolveSibling("grid_counts.csv"), StandardCharsets.UTF_8);
         assertThat(grids).hasSize(49);
         assertThat(grids.get(0)).startsWith("\uFEFF网格编码");
         int addresses = List.of(grids.get(0).split(",")).indexOf("标准地址");
         assertThat(grids.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[addresses])).sum())
-                .isEqualTo(561);
+                .isEqualTo(562);
         assertThat(report.resolveSibling("rejects_by_reason.csv")).exists();
         assertThat(report.resolveSibling("files.csv")).exists();
     }
@@ -98,7 +104,7 @@ class NightlyReportTests {
 
         Path next = new WriteNightlyReport(new ReportData(jdbc), var.resolve("outbox")).write(LocalDate.of(2026, 11, 24));
 
-        assertThat(Files.readString(next, StandardCharsets.UTF_8)).contains("<td>550</td><td><span class=\"down\">-11</span></td>");
+        assertThat(Files.readString(next, StandardCharsets.UTF_8)).contains("<td>551</td><td><span class=\"down\">-11</span></td>");
     }
 
     @Test
