@@ -37,8 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * How well the address matcher finds the standard address of the noisy addresses in a sample city's feeds.
  * <p>
- * A <b>matchable</b> noisy address is a feed row that is accepted (no expected reject), carries an address text, and
- * whose true address ({@code truth/feed_rows.csv}: {@code address_code}) is in the address library. Its text is
+ * A <b>matchable</b> noisy address is a feed row that is accepted (no expected reject), carries an address text,
+ * whose true address ({@code truth/feed_rows.csv}: {@code address_code}) is in the address library, and which does not
+ * name another address on purpose (a declaration due for correction, tagged {@code WRONG_ADDRESS}). Its text is
  * matched with the row's own coordinates when the feed has them (converted from the feed's system to CGCS2000).
  * <p>
  * The truth names the finest address of the record (a person's room) while a text may name only a coarser level
@@ -76,6 +77,9 @@ public final class AddressAccuracy {
                     null));
 
     private static final String ACTIVE_CODES = "SELECT code FROM master.address WHERE status = 'active'";
+
+    /** Noise tag of a declaration that names a wrong address, which its verification result corrects. */
+    private static final String WRONG_ADDRESS = "WRONG_ADDRESS";
 
     /** Tag of rows without noise in the per-noise figures. */
     public static final String NO_NOISE = "NONE";
@@ -277,9 +281,9 @@ public final class AddressAccuracy {
     private Map<Integer, TruthRow> truthRows(String feed) {
         Map<Integer, TruthRow> rows = new HashMap<>();
         forEachRecord(samples.resolve("truth/feed_rows.csv"), r -> {
+            String noise = r.get("noise");
             if (r.get("feed").equals(feed) && r.get("expected_reason").isEmpty()
-                    && library.contains(r.get("address_code"))) {
-                String noise = r.get("noise");
+                    && library.contains(r.get("address_code")) && !noise.contains(WRONG_ADDRESS)) {
                 rows.put(Integer.parseInt(r.get("line")), new TruthRow(r.get("address_code"),
                         noise.isEmpty() ? List.of(NO_NOISE) : List.of(noise.split(";"))));
             }

@@ -40,6 +40,11 @@ import java.util.Map;
  * @param facilityCoverage       share of facilities in their department's list
  * @param declarationRate        per changed entity (moved, closed, damaged …), the chance it is declared
  * @param falseDeclaration       share of declarations that verification finds untrue
+ * @param badRosterRow           a grid-officer roster row without its grid code or with a bad phone (reject);
+ *                               one row in 1 / rate, spaced evenly so that even the smallest city has some
+ * @param badResult              a verification result for no declaration, by an officer not on the grid's roster, or
+ *                               with a corrected value that fails validation (rejects), or delivered twice; these
+ *                               four in turn, one result in 1 / rate, spaced evenly
  */
 public record NoiseModel(
         double duplicateInFeed,
@@ -69,7 +74,9 @@ public record NoiseModel(
         double marketCoverage,
         double facilityCoverage,
         double declarationRate,
-        double falseDeclaration) {
+        double falseDeclaration,
+        double badRosterRow,
+        double badResult) {
 
     public NoiseModel {
         for (Map.Entry<String, Double> e : asMap(duplicateInFeed, duplicateAcrossFeeds, nameTypo, addressTypo,
@@ -77,7 +84,7 @@ public record NoiseModel(
                 wrongColumnCount, brokenQuoting, coordinateOutsideCity, pointOnBoundary, straddlingBuilding,
                 staleRecord, householdCoverage, floatingCoverage, addressCoverage, housingBuildingCoverage,
                 housingRentalCoverage, fieldCoverage, fieldPeopleCoverage, marketCoverage, facilityCoverage, declarationRate,
-                falseDeclaration).entrySet()) {
+                falseDeclaration, badRosterRow, badResult).entrySet()) {
             if (!(e.getValue() >= 0 && e.getValue() <= 1)) {
                 throw new IllegalArgumentException(e.getKey() + " must be in [0, 1]: " + e.getValue());
             }
@@ -89,7 +96,8 @@ public record NoiseModel(
         return new NoiseModel(
                 0.02, 0.03, 0.02, 0.02, 0.35, 0.05, 0.005, 0.005, 0.003, 0.003, 0.005, 0.002, 0.001,
                 0.002, 0.01, 0.05, 0.03,
-                0.97, 0.85, 0.98, 1 / 1.149, 1 / 1.168, 1.0, 0.9, 0.95, 0.95, 0.5, 0.1);
+                0.97, 0.85, 0.98, 1 / 1.149, 1 / 1.168, 1.0, 0.9, 0.95, 0.95, 0.5, 0.1,
+                0.03, 0.08);
     }
 
     /** A copy with one rate replaced. */

@@ -23,6 +23,12 @@ public enum RejectReason {
     TRUNCATED_LINE,
     /** A coordinate outside the city extent (typically longitude and latitude swapped). */
     COORDINATE_OUTSIDE_CITY,
+    /** A verification result whose task number matches no declaration. */
+    UNKNOWN_TASK,
+    /** A verification result by an officer who is not on the roster of the task's grid. */
+    OFFICER_NOT_IN_GRID,
+    /** A verification result whose corrected value fails validation (层数 not a positive number, 类型 not a label). */
+    BAD_CORRECTION,
     /** A file with the same bytes as a file already delivered (whole file rejected). */
     DUPLICATE_FILE,
     /** A file of zero bytes (whole file rejected). */

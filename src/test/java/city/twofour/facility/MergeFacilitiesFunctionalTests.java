@@ -50,8 +50,8 @@ class MergeFacilitiesFunctionalTests {
             "fire/hydrants_20261121.csv", "hydrants",
             "fire/hydrants_20261122.csv", "hydrants",
             "city-management/city_parts_20261122.csv", "city-management-parts");
-    private static final int MERGED_ROWS = 49 + 28 + 287;
-    private static final int FACILITIES = MERGED_ROWS - 10;
+    private static final int MERGED_ROWS = 49 + 28 + 283;
+    private static final int FACILITIES = MERGED_ROWS - 6;
 
     @TempDir
     static Path inbox;

@@ -78,12 +78,12 @@ class NightlyFunctionalTests {
         JobExecution night = jobs.startJob(jobs.getUniqueJobParameters());
 
         assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.address", Integer.class)).isEqualTo(561);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.address", Integer.class)).isEqualTo(562);
         assertThat(Files.exists(var.resolve("inbox").resolve(LIST))).isFalse();
         assertThat(Files.exists(var.resolve("archive").resolve(java.time.LocalDate.now().toString()).resolve(LIST))).isTrue();
         assertThat(Files.exists(var.resolve("inbox").resolve(UNKNOWN))).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.changes WHERE entity = 'address'", Integer.class))
-                .isEqualTo(561);
+                .isEqualTo(562);
     }
 
     @Test

@@ -184,6 +184,11 @@ class SamplesGeneratorTests {
                     double lon = Double.parseDouble(fields.get(lines.column(field)));
                     assertThat(lon < 113.0 || lon > 115.0).as("lon %s", lon).isTrue();
                 }
+                case UNKNOWN_TASK -> assertThat(taskNumbers()).doesNotContain(fields.get(lines.column(field)));
+                case OFFICER_NOT_IN_GRID -> assertThat(rosterGrids().get(fields.get(lines.column(field))))
+                        .isNotNull().isNotEqualTo(fields.get(lines.column("网格编码")));
+                case BAD_CORRECTION -> assertThat(fields.get(lines.column(field)))
+                        .doesNotMatch("层数=[1-9]\\d*|类型=(路灯|井盖|垃圾桶|摄像头|消防栓)|地址=.+");
                 default -> throw new AssertionError("unexpected reason " + reason);
             }
         }
@@ -230,6 +235,32 @@ class SamplesGeneratorTests {
         byte[] household = Files.readAllBytes(tiny.resolve("feeds/public-security/household_registration_20261122.csv"));
         assertThat(new String(household, "GB18030")).startsWith("姓名,公民身份号码,性别,出生日期");
         assertThat(new String(household, StandardCharsets.UTF_8)).doesNotContain("姓名");
+    }
+
+    /** The task number of every declaration delivered: RW + the declaration's digits. */
+    private static List<String> taskNumbers() throws IOException {
+        FeedLines declarations = read("feeds/grid/declarations_20261122.csv");
+        List<String> tasks = new ArrayList<>();
+        for (int line = 2; line <= declarations.lineCount(); line++) {
+            List<String> fields = declarations.fields(line);
+            if (fields != null) {
+                tasks.add("RW" + fields.get(0).substring(2));
+            }
+        }
+        return tasks;
+    }
+
+    /** The grid of every officer on the roster (rows with a grid code). */
+    private static Map<String, String> rosterGrids() throws IOException {
+        FeedLines roster = read("feeds/grid/grid_officers_20261122.csv");
+        Map<String, String> grids = new HashMap<>();
+        for (int line = 2; line <= roster.lineCount(); line++) {
+            List<String> fields = roster.fields(line);
+            if (!fields.get(2).isEmpty()) {
+                grids.put(fields.get(0), fields.get(2));
+            }
+        }
+        return grids;
     }
 
     private static boolean parsesAsDate(String text, String pattern) {

@@ -99,9 +99,9 @@ class MergeUnitsFunctionalTests {
         assertThat(score.precision()).isGreaterThanOrEqualTo(0.995);
         assertThat(score.recall()).isGreaterThanOrEqualTo(0.98);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'unit'", Integer.class))
-                .isEqualTo(45);
+                .isEqualTo(44);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.unit", Integer.class)).isEqualTo(43);
-        assertThat(jdbc.queryForObject("SELECT rows_merged FROM ops.feed_file WHERE feed = ?", Long.class, FEED)).isEqualTo(45);
+        assertThat(jdbc.queryForObject("SELECT rows_merged FROM ops.feed_file WHERE feed = ?", Long.class, FEED)).isEqualTo(44);
     }
 
     @Test
@@ -134,7 +134,7 @@ class MergeUnitsFunctionalTests {
         assertThat(jdbc.queryForList("SELECT * FROM master.unit ORDER BY code")).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.change_log", Integer.class)).isEqualTo(changes);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'unit'", Integer.class))
-                .isEqualTo(45);
+                .isEqualTo(44);
     }
 
     @Test
@@ -151,7 +151,7 @@ class MergeUnitsFunctionalTests {
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'unit'", Integer.class))
-                .isEqualTo(45);
+                .isEqualTo(44);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.unit", Integer.class)).isEqualTo(43);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.change_log WHERE entity = 'unit' AND operation = 'insert'",
                 Integer.class)).isEqualTo(43);

@@ -55,6 +55,21 @@ final class Entities {
                     BuildingUse use, int floors, int units, int roomsPerFloor, double lon, double lat,
                     Polygon footprint, Grid grid, boolean straddles, boolean onBoundary, String ownerName,
                     String ownerId, String ownerPhone, LocalDate registered, boolean demolished) {
+
+        int rooms() {
+            return units * floors * roomsPerFloor;
+        }
+
+        /** The address of a room by its index in the order rooms are numbered: unit, floor, room on the floor. */
+        AddressParts roomAddress(int index) {
+            int unit = index / (floors * roomsPerFloor) + 1;
+            int floor = index / roomsPerFloor % floors + 1;
+            return address.room(units > 1 ? unit : 0, floor * 100 + index % roomsPerFloor + 1);
+        }
+
+        int roomIndex(Room room) {
+            return ((room.unit() - 1) * floors + room.floor() - 1) * roomsPerFloor + room.number() % 100 - 1;
+        }
     }
 
     record Room(String addressCode, AddressParts address, Building building, int unit, int floor, int number) {

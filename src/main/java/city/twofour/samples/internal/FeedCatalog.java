@@ -51,16 +51,21 @@ public final class FeedCatalog {
             "网格 采集", "grid officers' field collection of the people living at each address (网格采集 实有人口)", UTF8,
             false, ',', false, "\n", "", "yyyy-MM-dd HH:mm",
             List.of("采集编号", "网格编码", "姓名", "身份证号", "性别", "人员类别", "居住地址", "联系电话", "采集人", "采集时间"));
+    static final Spec OFFICERS = new Spec("feeds/grid/grid_officers_20261122.csv",
+            "网格 网格员", "grid officer roster (网格员名册)", UTF8, false, ',', false, "\n", "", "",
+            List.of("人员编号", "姓名", "网格编码", "联系电话", "职务"));
     static final Spec DECLARATIONS = new Spec("feeds/grid/declarations_20261122.csv",
             "网格 申报", "declarations (申报)", UTF8, false, ',', false, "\n", "", "yyyy-MM-dd HH:mm:ss",
             List.of("申报编号", "申报类型", "申报时间", "申报地址", "对象类型", "对象标识", "对象名称", "申报内容", "申报人", "联系电话"));
     static final Spec VERIFICATIONS = new Spec("feeds/grid/verification_results_20261122.csv",
-            "网格 核查", "field verification results (核查结果)", UTF8, false, ',', false, "\n", "", "yyyy-MM-dd HH:mm",
-            List.of("任务编号", "申报编号", "网格编码", "核查结果", "更正内容", "核查人", "核查时间"));
+            "网格 核查", "field verification results (核查结果)", UTF8, false, ',', false, "\n", "CGCS2000", "yyyy-MM-dd HH:mm",
+            List.of("任务编号", "申报编号", "网格编码", "核查结果", "更正内容", "经度", "纬度", "核查人编号", "核查人", "核查时间",
+                    "佐证编号"));
 
     /** All feeds with rows, in the order they are written. */
     public static final List<Spec> ALL = List.of(HOUSEHOLD, FLOATING, ADDRESSES, CAMERAS, HOUSING_BUILDINGS,
-            HOUSING_RENTALS, MARKET, HYDRANTS, CITY_PARTS, FIELD_BUILDINGS, FIELD_PEOPLE, DECLARATIONS, VERIFICATIONS);
+            HOUSING_RENTALS, MARKET, HYDRANTS, CITY_PARTS, FIELD_BUILDINGS, FIELD_PEOPLE, OFFICERS, DECLARATIONS,
+            VERIFICATIONS);
 
     private FeedCatalog() {
     }

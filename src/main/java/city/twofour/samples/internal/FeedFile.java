@@ -78,6 +78,11 @@ final class FeedFile implements Closeable {
         return line;
     }
 
+    /** Whether the line written last is one that must be rejected. */
+    boolean lastRejected() {
+        return pendingTruth != null && pendingTruth.reason() != null;
+    }
+
     String format(String[] fields) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {

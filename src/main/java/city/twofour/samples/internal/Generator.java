@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +63,12 @@ public final class Generator {
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.MM.dd");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /**
+     * Of the true declarations of the kinds that can state a wrong fact (a tenant's room, a new unit's address, a new
+     * building's floors, a facility's type), the share that does: they are about three in four true declarations,
+     * so about one true declaration in ten comes back corrected (更正).
+     */
+    private static final double CORRECTED_SHARE = 0.13;
 
     private final Scale scale;
     private final long seed;
@@ -80,8 +87,12 @@ public final class Generator {
     private Csv units;
     private Csv facilities;
     private Csv declarationTruth;
+    private Csv officers;
     private FeedRows feedRows;
     private final Map<Spec, FeedFile> feeds = new LinkedHashMap<>();
+    private Roster roster;
+    /** Faulty verification results, taken in turn by the kinds of {@link ResultFault} across the villages. */
+    private final Cadence resultFaults;
 
     public Generator(Scale scale, long seed, double fraction, NoiseModel noise, Path out) {
         if (!(fraction > 0 && fraction <= 1)) {
@@ -92,6 +103,7 @@ public final class Generator {
         this.density = scale.density() * fraction;
         this.noise = noise;
         this.out = out;
+        this.resultFaults = new Cadence(noise.badResult());
     }
 
     /** Writes everything under the output directory and returns the row counts and coverage figures. */
@@ -111,6 +123,8 @@ public final class Generator {
         for (Spec spec : FeedCatalog.ALL) {
             feeds.put(spec, new FeedFile(out, spec, feedRows));
         }
+        List<Grid> gridsWritten = map.grids().stream().filter(g -> scale.covers(g.town().code())).toList();
+        roster = Roster.write(gridsWritten, seed, new Cadence(noise.badRosterRow()), officers, feed(FeedCatalog.OFFICERS));
         for (Town town : divisions.towns()) {
             if (scale.covers(town.code())) {
                 for (Village village : town.villages()) {
@@ -159,13 +173,14 @@ public final class Generator {
                 "address_code", "grid_code", "established", "status", "in_business_registry");
         facilities = new Csv(t.resolve("facilities.csv"), "facility_id", "type", "lon", "lat", "grid_code",
                 "on_boundary", "status", "in_department_list");
-        declarationTruth = new Csv(t.resolve("declarations.csv"), "declaration_no", "type", "entity_id", "address_code",
-                "grid_code", "is_true", "expected_result");
+        declarationTruth = new Csv(t.resolve("declarations.csv"), "declaration_no", "type", "entity_id", "entity_key",
+                "address_code", "grid_code", "is_true", "expected_result", "corrected_field", "corrected_value");
+        officers = new Csv(t.resolve("grid_officers.csv"), "officer_id", "name", "grid_code", "phone");
         feedRows = new FeedRows(t.resolve("feed_rows.csv"));
     }
 
     private void closeTruth() {
-        for (Csv csv : List.of(roads, addresses, buildings, rentals, people, units, facilities, declarationTruth)) {
+        for (Csv csv : List.of(roads, addresses, buildings, rentals, people, units, facilities, declarationTruth, officers)) {
             csv.close();
         }
         stats.put("truth.roads", roads.rows());
@@ -176,6 +191,7 @@ public final class Generator {
         stats.put("truth.units", units.rows());
         stats.put("truth.facilities", facilities.rows());
         stats.put("truth.declarations", declarationTruth.rows());
+        stats.put("truth.grid_officers", officers.rows());
         feedRows.close();
         stats.put("truth.feed_rows", feedRows.rows());
     }
@@ -184,8 +200,47 @@ public final class Generator {
         stats.merge(key, 1L, Long::sum);
     }
 
-    /** An address a declaration is about, when it is not a room or a building. */
-    private record Place(String addressCode, AddressParts parts, Grid grid) {
+    /**
+     * A declaration as the declarant writes it: the entity (by the key the master data knows), the place, the
+     * facts, and what verification finds. A declaration due for correction states one fact wrongly.
+     *
+     * @param address the declared address, null for a facility (declared by its grid)
+     * @param point   the real place of a building or facility, which the officer reads by GPS; null otherwise
+     */
+    private record Declaration(String type, String kind, String entityId, String entityKey, String addressCode,
+                               Grid grid, AddressParts address, Coordinate point, String objectName, String content,
+                               boolean isTrue, Correction correction) {
+
+        /** The same declaration naming a wrong address (if there is one), which the result corrects. */
+        Declaration misstatingAddress(AddressParts wrong) {
+            return wrong == null ? this
+                    : misstating(wrong, objectName, content, new Correction("地址", address.standard(), "WRONG_ADDRESS"));
+        }
+
+        Declaration misstating(AddressParts declaredAddress, String declaredName, String declaredContent, Correction c) {
+            return new Declaration(type, kind, entityId, entityKey, addressCode, grid, declaredAddress, point, declaredName,
+                    declaredContent, isTrue, c);
+        }
+    }
+
+    /** The true value of the fact a declaration states wrongly, as the result's 更正内容 {@code 字段=值} gives it. */
+    private record Correction(String field, String value, String noiseTag) {
+
+        String text() {
+            return field + "=" + value;
+        }
+    }
+
+    /** What is wrong with a faulty verification result; the kinds take turns. */
+    private enum ResultFault {
+        /** Followed by a result for a task number that matches no declaration. */
+        UNKNOWN_TASK,
+        /** Signed by an officer of another grid. */
+        OFFICER_NOT_IN_GRID,
+        /** A correction whose value fails validation; only for buildings and facilities. */
+        BAD_CORRECTION,
+        /** Delivered twice, the same line again (not a reject). */
+        DELIVERED_TWICE
     }
 
     /** A row about to be written: its fields, its truth, and the columns noise may break. */
@@ -206,7 +261,13 @@ public final class Generator {
         private final SplittableRandom nr;
         private final String townShort;
         private final List<Runnable> deferred = new ArrayList<>();
+        /**
+         * Declarations are written when the rest of the village is done, so that the declare-and-verify cycle draws
+         * its noise after every other feed's and changing it changes no other feed.
+         */
+        private final List<Runnable> declarations = new ArrayList<>();
         private final List<Road> villageRoads = new ArrayList<>();
+        private final List<Building> villageBuildings = new ArrayList<>();
         private int addressSeq;
         private int buildingSeq;
         private int personSeq;
@@ -214,6 +275,7 @@ public final class Generator {
         private int facilitySeq;
         private int rentalSeq;
         private int declarationSeq;
+        private int unknownTaskSeq;
         private int fieldSeq;
 
         VillageRun(Town town, Village village, List<Grid> grids) {
@@ -266,6 +328,9 @@ public final class Generator {
             }
             for (Runnable r : deferred) {
                 r.run();
+            }
+            for (Runnable d : declarations) {
+                d.run();
             }
         }
 
@@ -326,6 +391,7 @@ public final class Generator {
             Building building = new Building("B" + village.code() + pad(++buildingSeq, 5),
                     buildingAddressCode, doorCode, road, buildingParts, use, floors, unitsCount, roomsPerFloor,
                     p.x, p.y, footprint, grid, straddles, onBoundary, ownerName, ownerId, mobile(), registered, demolished);
+            villageBuildings.add(building);
 
             boolean rentable = use == BuildingUse.RESIDENTIAL || use == BuildingUse.APARTMENT || use == BuildingUse.SHOP;
             boolean rental = rentable && tr.nextDouble() < 0.31;
@@ -373,9 +439,9 @@ public final class Generator {
                 fieldBuildingRow(building, rental, rentalRooms);
             }
             if (demolished && tr.nextDouble() < noise.declarationRate()) {
-                declaration("房屋拆除", building.code(), "BUILDING", building, "楼栋" + buildingParts.standard(), "现场已拆除", true);
+                declarations.add(() -> declareBuilding("房屋拆除", building, "楼栋" + buildingParts.standard(), "现场已拆除"));
             } else if (!demolished && !inHousing && tr.nextDouble() < noise.declarationRate() * 0.3) {
-                declaration("新建房屋", building.code(), "BUILDING", building, buildingParts.standard(), floors + "层", true);
+                declarations.add(() -> declareBuilding("新建房屋", building, buildingParts.standard(), building.floors() + "层"));
             }
 
             for (int unit = 1; unit <= unitsCount && roomsPerFloor > 0; unit++) {
@@ -402,8 +468,8 @@ public final class Generator {
                     GridFiles.degrees(p.y), grid.code(), village.code(), town.code());
             count("addresses." + level.toLowerCase());
             if (tr.nextDouble() < noise.declarationRate() * 0.01) {
-                declaration("地址更正", code, "ADDRESS", new Place(code, parts, grid), parts.standard(),
-                        "门牌地址有误，应为" + parts.standard(), true);
+                declarations.add(() -> write(new Declaration("地址更正", "ADDRESS", code, code, code, grid, parts, null,
+                        parts.standard(), "门牌地址有误，应为" + parts.standard(), true, null)));
             }
             if (tr.nextDouble() < noise.addressCoverage()) {
                 emitWithDuplicates(feed(FeedCatalog.ADDRESSES), () -> {
@@ -469,11 +535,12 @@ public final class Generator {
                     fieldPersonRow(person);
                 }
                 if (movedOut && tr.nextDouble() < noise.declarationRate()) {
-                    declaration(local ? "人员迁出" : "租客退租", person.id(), "PERSON", room, person.name(), "已搬离", true);
-                } else if (!local && !covered && tr.nextDouble() < noise.declarationRate()) {
-                    declaration("租客入住", person.id(), "PERSON", room, person.name(), "新入住", true);
+                    declarations.add(() -> declarePerson(local ? "人员迁出" : "租客退租", person, "已搬离", true));
+                } else if (!local && !covered && tr.nextDouble() < noise.declarationRate() && !movedOut) {
+                    // the draw comes first, so that the truth stream is the same whether or not the tenant has left
+                    declarations.add(() -> declarePerson("租客入住", person, "新入住", true));
                 } else if (!movedOut && tr.nextDouble() < noise.declarationRate() * noise.falseDeclaration() * 0.2) {
-                    declaration("人员迁出", person.id(), "PERSON", room, person.name(), "已搬离", false);
+                    declarations.add(() -> declarePerson("人员迁出", person, "已搬离", false));
                 }
             }
         }
@@ -614,10 +681,10 @@ public final class Generator {
                     return new Row(f, truth("UNIT", unit.id(), b.addressCode(), b.grid(), tags), MARKET_ROLES);
                 });
             } else if (registrable && !closed && tr.nextDouble() < noise.declarationRate()) {
-                declaration("新开业", unit.id(), "UNIT", b, name, "新开业经营", true);
+                declarations.add(() -> declareUnit("新开业", unit, "新开业经营"));
             }
             if (closed && tr.nextDouble() < noise.declarationRate()) {
-                declaration("歇业", unit.id(), "UNIT", b, name, "已停止经营", true);
+                declarations.add(() -> declareUnit("歇业", unit, "已停止经营"));
             }
         }
 
@@ -645,10 +712,10 @@ public final class Generator {
                     default -> cityPartRow(f);
                 }
             } else if (tr.nextDouble() < noise.declarationRate() * 0.2) {
-                declaration("新增设施", f.id(), "FACILITY", grid, type.label, road.name() + "旁新增" + type.label, true);
+                declarations.add(() -> declareFacility("新增设施", f));
             }
             if (damaged && tr.nextDouble() < noise.declarationRate()) {
-                declaration("设施损坏", f.id(), "FACILITY", grid, type.label, type.label + "损坏", true);
+                declarations.add(() -> declareFacility("设施损坏", f));
             }
         }
 
@@ -656,7 +723,7 @@ public final class Generator {
             emitWithDuplicates(feed(FeedCatalog.HYDRANTS), () -> {
                 List<String> tags = new ArrayList<>(boundaryTag(f));
                 double[] gcj = ChinaCoordinates.wgs84ToGcj02(f.lon(), f.lat());
-                String[] row = {"XHS" + f.id().substring(7), f.road().name() + "旁", sixDecimals(gcj[0]), sixDecimals(gcj[1]),
+                String[] row = {departmentCode(f), f.road().name() + "旁", sixDecimals(gcj[0]), sixDecimals(gcj[1]),
                         nr.nextBoolean() ? "DN100" : "DN150", f.damaged() && nr.nextDouble() < 0.3 ? "损坏" : "正常",
                         f.installed().format(ISO)};
                 return new Row(row, truth("FACILITY", f.id(), "", f.grid(), tags), HYDRANT_ROLES);
@@ -668,7 +735,7 @@ public final class Generator {
                 List<String> tags = new ArrayList<>(boundaryTag(f));
                 Road other = villageRoads.get((villageRoads.indexOf(f.road()) + 1 + nr.nextInt(villageRoads.size() - 1))
                         % villageRoads.size());
-                String[] row = {village.code() + "132" + f.id().substring(f.id().length() - 5), f.road().name() + "枪机",
+                String[] row = {departmentCode(f), f.road().name() + "枪机",
                         townShort + f.road().name() + "与" + other.name() + "交叉口",
                         GridFiles.degrees(f.lon()), GridFiles.degrees(f.lat()), "东莞市公安局" + townShort + "分局",
                         f.damaged() ? "离线" : "在线", f.installed().format(ISO)};
@@ -680,12 +747,24 @@ public final class Generator {
             emitWithDuplicates(feed(FeedCatalog.CITY_PARTS), () -> {
                 List<String> tags = new ArrayList<>(boundaryTag(f));
                 double[] bd = ChinaCoordinates.wgs84ToBd09(f.lon(), f.lat());
-                String[] row = {Divisions.CITY_CODE + f.type().partCode + village.code().substring(6) + f.id().substring(13),
-                        f.type().label,
-                        f.type().label, townShort + f.road().name(), sixDecimals(bd[0]), sixDecimals(bd[1]),
+                String[] row = {departmentCode(f), f.type().label, f.type().label, townShort + f.road().name(),
+                        sixDecimals(bd[0]), sixDecimals(bd[1]),
                         f.damaged() && nr.nextDouble() < 0.5 ? "破损" : "完好", f.installed().format(DOTTED)};
                 return new Row(row, truth("FACILITY", f.id(), "", f.grid(), tags), CITY_PART_ROLES);
             });
+        }
+
+        /**
+         * The code the facility's department knows it by, also for a facility missing from the department's list:
+         * camera 设备编码 (20 digits), hydrant 消防栓编号 (XHS…), city part 部件标识码 (22 digits, with the part code).
+         */
+        private String departmentCode(Facility f) {
+            String villageCode = f.id().substring(1, 13);
+            return switch (f.type()) {
+                case CAMERA -> villageCode + "132" + f.id().substring(f.id().length() - 5);
+                case FIRE_HYDRANT -> "XHS" + f.id().substring(7);
+                default -> Divisions.CITY_CODE + f.type().partCode + villageCode.substring(6) + f.id().substring(13);
+            };
         }
 
         private List<String> boundaryTag(Facility f) {
@@ -726,15 +805,13 @@ public final class Generator {
                 if (b.straddles()) {
                     tags.add("STRADDLES_GRID");
                 }
-                double jitter = 5.0 / METRES_PER_DEGREE;
-                double lon = b.onBoundary() ? b.lon() : b.lon() + (nr.nextDouble() - 0.5) * jitter;
-                double lat = b.onBoundary() ? b.lat() : b.lat() + (nr.nextDouble() - 0.5) * jitter;
-                LocalDateTime at = EXPORT_DATE.minusDays(nr.nextInt(180)).atTime(8 + nr.nextInt(10), nr.nextInt(60));
+                Coordinate at = b.onBoundary() ? new Coordinate(b.lon(), b.lat()) : gpsReading(b.lon(), b.lat());
+                LocalDateTime collected = EXPORT_DATE.minusDays(nr.nextInt(180)).atTime(8 + nr.nextInt(10), nr.nextInt(60));
                 String[] f = {"CJ" + village.code() + pad(++fieldSeq, 5), b.grid().code(),
                         addressAsWritten(b.address(), tags), b.address().building() + "栋", String.valueOf(b.floors()),
                         b.use().label, rental ? "是" : "否", rental ? String.valueOf(rooms) : "0",
-                        rental ? name(b.ownerName(), tags) : "", GridFiles.degrees(lon), GridFiles.degrees(lat),
-                        collector, at.format(MINUTES)};
+                        rental ? name(b.ownerName(), tags) : "", GridFiles.degrees(at.x), GridFiles.degrees(at.y),
+                        collector, collected.format(MINUTES)};
                 return new Row(f, truth(rental ? "BUILDING+RENTAL_HOUSE" : "BUILDING", b.code(), b.addressCode(), b.grid(), tags),
                         FIELD_ROLES);
             });
@@ -742,65 +819,188 @@ public final class Generator {
 
         // ---------------------------------------------------------------- declarations and verification
 
-        private void declaration(String type, String entityId, String kind, Object where, String objectName,
-                                 String content, boolean isTrue) {
-            String no = "SB" + village.code() + pad(++declarationSeq, 5);
-            Grid grid;
-            String addressCode;
-            String addressText;
-            if (where instanceof Room room) {
-                grid = room.building().grid();
-                addressCode = room.addressCode();
-                addressText = room.address().standard();
-            } else if (where instanceof Building b) {
-                grid = b.grid();
-                addressCode = b.addressCode();
-                addressText = b.address().standard();
-            } else if (where instanceof Place place) {
-                grid = place.grid();
-                addressCode = place.addressCode();
-                addressText = place.parts().standard();
-            } else {
-                grid = (Grid) where;
-                addressCode = "";
-                addressText = town.name() + village.shortName() + grid.name();
+        private void declarePerson(String type, Person p, String content, boolean isTrue) {
+            Room room = p.room();
+            Declaration d = new Declaration(type, "PERSON", p.id(), p.citizenId(), room.addressCode(),
+                    room.building().grid(), room.address(), null, p.name(), content, isTrue, null);
+            write(type.equals("租客入住") && corrected(isTrue) ? d.misstatingAddress(otherRoom(room)) : d);
+        }
+
+        private void declareUnit(String type, Unit u, String content) {
+            Building b = u.building();
+            Declaration d = new Declaration(type, "UNIT", u.id(), u.creditCode(), b.addressCode(), b.grid(), b.address(),
+                    null, u.name(), content, true, null);
+            if (type.equals("新开业") && corrected(true)) {
+                Building neighbour = neighbour(b, false);
+                d = d.misstatingAddress(neighbour == null ? null : neighbour.address());
             }
-            boolean correction = isTrue && nr.nextDouble() < 0.1;
-            String expected = !isTrue ? "不属实" : correction ? "更正" : "属实";
-            declarationTruth.row(no, type, entityId, addressCode, grid.code(), yn(isTrue), expected);
+            write(d);
+        }
+
+        private void declareBuilding(String type, Building b, String objectName, String content) {
+            Declaration d = new Declaration(type, "BUILDING", b.code(), b.code(), b.addressCode(), b.grid(), b.address(),
+                    new Coordinate(b.lon(), b.lat()), objectName, content, true, null);
+            if (type.equals("新建房屋") && corrected(true)) {
+                int floors = b.floors() == 1 || nr.nextBoolean() ? b.floors() + 1 : b.floors() - 1;
+                d = d.misstating(b.address(), objectName, floors + "层",
+                        new Correction("层数", String.valueOf(b.floors()), "WRONG_FLOORS"));
+            }
+            write(d);
+        }
+
+        /** A facility is declared by its grid (it has no address), under the code its department uses for it. */
+        private void declareFacility(String type, Facility f) {
+            FacilityType declared = f.type();
+            Correction correction = null;
+            if (corrected(true)) {
+                FacilityType[] types = FacilityType.values();
+                declared = types[(f.type().ordinal() + 1 + nr.nextInt(types.length - 1)) % types.length];
+                correction = new Correction("类型", f.type().label, "WRONG_TYPE");
+            }
+            String content = type.equals("新增设施") ? f.road().name() + "旁新增" + declared.label : declared.label + "损坏";
+            write(new Declaration(type, "FACILITY", f.id(), departmentCode(f), "", f.grid(), null,
+                    new Coordinate(f.lon(), f.lat()), declared.label, content, true, correction));
+        }
+
+        /** Whether a declaration of a kind that can state a wrong fact does, and comes back corrected. */
+        private boolean corrected(boolean isTrue) {
+            return isTrue && nr.nextDouble() < CORRECTED_SHARE;
+        }
+
+        /** Another room of the building, or a room of a neighbouring building if it has one room only; null if none. */
+        private AddressParts otherRoom(Room room) {
+            Building b = room.building();
+            if (b.rooms() > 1) {
+                int own = b.roomIndex(room);
+                int other = nr.nextInt(b.rooms() - 1);
+                return b.roomAddress(other < own ? other : other + 1);
+            }
+            Building neighbour = neighbour(b, true);
+            return neighbour == null ? null : neighbour.roomAddress(nr.nextInt(neighbour.rooms()));
+        }
+
+        /** The building made nearest before or after this one in the village (mostly in the same grid). */
+        private Building neighbour(Building b, boolean withRooms) {
+            int at = villageBuildings.indexOf(b);
+            for (int distance = 1; distance < villageBuildings.size(); distance++) {
+                for (int i : new int[] {at - distance, at + distance}) {
+                    if (i >= 0 && i < villageBuildings.size() && (!withRooms || villageBuildings.get(i).rooms() > 0)) {
+                        return villageBuildings.get(i);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Writes a declaration, its truth, and (for nine in ten accepted ones) its verification result. */
+        private void write(Declaration d) {
+            String no = "SB" + village.code() + pad(++declarationSeq, 5);
+            Correction c = d.correction();
+            String expected = !d.isTrue() ? "不属实" : c != null ? "更正" : "属实";
+            declarationTruth.row(no, d.type(), d.entityId(), d.entityKey(), d.addressCode(), d.grid().code(),
+                    yn(d.isTrue()), expected, c == null ? "" : c.field(), c == null ? "" : c.value());
             count("declarations");
             LocalDateTime at = EXPORT_DATE.minusDays(1 + nr.nextInt(30)).atTime(nr.nextInt(24), nr.nextInt(60), nr.nextInt(60));
             String declarant = ChineseNames.personName(nr, nr.nextBoolean() ? Sex.MALE : Sex.FEMALE, nr.nextBoolean());
             String phone = mobileFrom(nr);
             List<String> tags = new ArrayList<>();
-            String text = kind.equals("FACILITY") ? addressText : addressAsWritten(partsOrNull(where), tags, addressText);
-            if (!isTrue) {
+            String place = d.address() == null ? d.grid().town().name() + d.grid().village().shortName() + d.grid().name()
+                    : addressAsWritten(d.address(), tags);
+            if (!d.isTrue()) {
                 tags.add("FALSE_DECLARATION");
             }
-            emit(feed(FeedCatalog.DECLARATIONS), new Row(new String[] {no, type, at.format(SECONDS), text, kind, entityId,
-                    objectName, content, declarant, phone}, truth("DECLARATION", no, addressCode, grid, tags), DECLARATION_ROLES));
-            if (nr.nextDouble() < 0.9) {
-                String result = expected;
-                String corrected = correction ? "地址更正为" + addressText : "";
-                LocalDateTime done = at.plusHours(4 + nr.nextInt(120));
-                String officer = ChineseNames.personName(nr, nr.nextBoolean() ? Sex.MALE : Sex.FEMALE, true);
-                emit(feed(FeedCatalog.VERIFICATIONS), new Row(new String[] {"RW" + no.substring(2), no, grid.code(), result,
-                        corrected, officer, done.format(MINUTES)},
-                        truth("VERIFICATION", no, addressCode, grid, new ArrayList<>()), VERIFICATION_ROLES));
+            if (c != null) {
+                tags.add(c.noiseTag());
+            }
+            FeedFile feed = feed(FeedCatalog.DECLARATIONS);
+            emit(feed, new Row(new String[] {no, d.type(), at.format(SECONDS), place, d.kind(), d.entityKey(),
+                    d.objectName(), d.content(), declarant, phone}, truth("DECLARATION", no, d.addressCode(), d.grid(), tags),
+                    DECLARATION_ROLES));
+            if (!feed.lastRejected() && nr.nextDouble() < 0.9) {
+                result(no, d, expected, at);
             }
         }
 
-        private AddressParts partsOrNull(Object where) {
-            if (where instanceof Room room) {
-                return room.address();
+        /** The officer's result: by an officer of the grid's roster, with a GPS reading of a building or facility. */
+        private void result(String no, Declaration d, String outcome, LocalDateTime declared) {
+            Roster.Officer officer = roster.pick(d.grid(), nr);
+            String[] reading = gpsReading(d);
+            String evidence = nr.nextDouble() < 0.7 ? "ZP" + pad(nr.nextInt(1_000_000), 6) + pad(nr.nextInt(1_000_000), 6) : "";
+            String[] f = {"RW" + no.substring(2), no, d.grid().code(), outcome,
+                    d.correction() == null ? "" : d.correction().text(), reading[0], reading[1], officer.id(),
+                    officer.name(), verifiedAt(declared).format(MINUTES), evidence};
+            Truth t = truth("VERIFICATION", no, d.addressCode(), d.grid(), List.of());
+            FeedFile feed = feed(FeedCatalog.VERIFICATIONS);
+            ResultFault fault = resultFault(d);
+            if (fault == null) {
+                emit(feed, new Row(f, t, VERIFICATION_ROLES));
+                return;
             }
-            if (where instanceof Building b) {
-                return b.address();
+            switch (fault) {
+                case UNKNOWN_TASK -> {
+                    emit(feed, new Row(f, t, VERIFICATION_ROLES));
+                    // far above the number of declarations any village gets
+                    String digits = village.code() + "9" + pad(++unknownTaskSeq, 4);
+                    f[0] = "RW" + digits;
+                    f[1] = "SB" + digits;
+                    feed.write(f, new Truth("VERIFICATION", f[1], "", d.grid().code(), null, "", "", "")
+                            .rejected(RejectReason.UNKNOWN_TASK, "任务编号", "UNKNOWN_TASK"));
+                }
+                case OFFICER_NOT_IN_GRID -> {
+                    Grid other = grids.get(nr.nextInt(grids.size()));
+                    while (other.code().equals(d.grid().code())) {
+                        other = grids.get(nr.nextInt(grids.size()));
+                    }
+                    Roster.Officer stranger = roster.pick(other, nr);
+                    f[7] = stranger.id();
+                    f[8] = stranger.name();
+                    feed.write(f, t.rejected(RejectReason.OFFICER_NOT_IN_GRID, "核查人编号", "OFFICER_NOT_IN_GRID"));
+                }
+                case BAD_CORRECTION -> {
+                    f[3] = "更正";
+                    f[4] = d.kind().equals("BUILDING") ? "层数=" + (nr.nextBoolean() ? "六十" : "-1") : "类型=电线杆";
+                    feed.write(f, t.rejected(RejectReason.BAD_CORRECTION, "更正内容", "BAD_CORRECTION"));
+                }
+                case DELIVERED_TWICE -> {
+                    int line = feed.write(f, t);
+                    count("duplicates." + feed.spec().path());
+                    feed.write(f, truth("VERIFICATION", no, d.addressCode(), d.grid(), List.of("DUPLICATE"))
+                            .duplicateOf(feed.spec().path() + ":" + line));
+                }
             }
-            if (where instanceof Place place) {
-                return place.parts();
+        }
+
+        /** The fault due on this result, if any and if it fits (a bad correction needs a building or facility). */
+        private ResultFault resultFault(Declaration d) {
+            resultFaults.tick();
+            if (!resultFaults.owed()) {
+                return null;
             }
-            return null;
+            ResultFault next = ResultFault.values()[resultFaults.taken() % ResultFault.values().length];
+            if (next == ResultFault.BAD_CORRECTION && d.point() == null) {
+                return null;
+            }
+            resultFaults.take();
+            return next;
+        }
+
+        /** The officer's reading of a building or facility: a few metres off, but never outside its true grid. */
+        private String[] gpsReading(Declaration d) {
+            if (d.point() == null) {
+                return new String[] {"", ""};
+            }
+            Coordinate gps = gpsReading(d.point().x, d.point().y);
+            Coordinate read = new Coordinate(round7(gps.x), round7(gps.y));
+            if (!d.grid().covers(read)) {
+                read = d.point();
+            }
+            return new String[] {GridFiles.degrees(read.x), GridFiles.degrees(read.y)};
+        }
+
+        /** 4 hours to 5 days after the declaration, and before the results are exported at 06:00 on the export date. */
+        private LocalDateTime verifiedAt(LocalDateTime declared) {
+            long window = Math.min(5 * 24 * 60, Duration.between(declared, EXPORT_DATE.atTime(6, 0)).toMinutes()) - 4 * 60;
+            return declared.plusMinutes(4 * 60 + nr.nextLong(window));
         }
 
         // ---------------------------------------------------------------- noise
@@ -964,7 +1164,7 @@ public final class Generator {
             if (roles.phone() != null && nr.nextDouble() < noise.badPhone()) {
                 int c = spec.column(roles.phone());
                 if (!f[c].isEmpty()) {
-                    f[c] = nr.nextBoolean() ? f[c].substring(0, f[c].length() - 1) : f[c].substring(0, 3) + "O" + f[c].substring(4);
+                    f[c] = TextNoise.badPhone(f[c], nr);
                     return feed.write(f, t.rejected(RejectReason.BAD_PHONE, roles.phone(), "BAD_PHONE"));
                 }
             }
@@ -1043,6 +1243,12 @@ public final class Generator {
             return grid.covers(c) ? c : pointIn(grid);
         }
 
+        /** A handheld GPS reading of a point: within 2.5 m either way on each axis. */
+        private Coordinate gpsReading(double lon, double lat) {
+            double jitter = 5.0 / METRES_PER_DEGREE;
+            return new Coordinate(lon + (nr.nextDouble() - 0.5) * jitter, lat + (nr.nextDouble() - 0.5) * jitter);
+        }
+
         private Polygon footprint(Coordinate c, double halfLength, double halfWidth, double angle) {
             double cosLat = Math.cos(Math.toRadians(c.y));
             Coordinate[] ring = new Coordinate[5];
@@ -1110,8 +1316,8 @@ public final class Generator {
             null, "联系电话", null, null, "居住地址");
     private static final Roles DECLARATION_ROLES = new Roles(List.of("申报编号", "申报类型", "对象标识"), null, null, null, null,
             "联系电话", null, null, "申报内容");
-    private static final Roles VERIFICATION_ROLES = new Roles(List.of("任务编号", "申报编号", "核查结果"), null, null, null, null,
-            null, null, null, null);
+    private static final Roles VERIFICATION_ROLES = new Roles(List.of("任务编号", "申报编号", "核查结果", "核查人编号"), null, null,
+            null, null, null, null, null, null);
 
     private FeedFile feed(Spec spec) {
         return feeds.get(spec);

@@ -110,6 +110,11 @@ final class TextNoise {
         return id.substring(0, 6) + id.substring(8, 17);
     }
 
+    /** A phone number a digit short, or with the letter O for its fourth digit. */
+    static String badPhone(String phone, SplittableRandom random) {
+        return random.nextBoolean() ? phone.substring(0, phone.length() - 1) : phone.substring(0, 3) + "O" + phone.substring(4);
+    }
+
     /** A credit code with one organisation-code character mistyped: the check no longer fits. */
     static String mistypeCreditCode(String code, SplittableRandom random) {
         int p = 9 + random.nextInt(7);
