@@ -106,6 +106,9 @@ public final class SampleScore {
                 }
             }
         }
+        if (Boolean.TRUE.equals(reader.queryForObject(TABLE_EXISTS, Boolean.class, "master.verification_task"))) {
+            VerificationAccuracy.score(samples, reader, figures);
+        }
         return figures;
     }
 
@@ -287,7 +290,7 @@ public final class SampleScore {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static String percent(long part, long whole) {
+    static String percent(long part, long whole) {
         return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", 100.0 * part / whole);
     }
 }
