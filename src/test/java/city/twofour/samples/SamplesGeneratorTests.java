@@ -144,6 +144,32 @@ class SamplesGeneratorTests {
     }
 
     @Test
+    void aPointOnGridVerticesBelongsToTheLowestCodeOfTheGridsCoveringItAndSoDoesAllThatIsThere() throws IOException {
+        Path dir = temp.resolve("on-vertices");
+        new SamplesGenerator(Scale.TINY, SamplesGenerator.DEFAULT_SEED, 0.3,
+                NoiseModel.defaults().with("pointOnBoundary", 0.3)).generate(dir);
+        List<Grid> written = OperationalMap.build(Divisions.load(), SamplesGenerator.DEFAULT_SEED).grids().stream()
+                .filter(g -> g.town().code().equals("441900006")).toList();
+        Map<String, String> grids = new HashMap<>();
+        int shared = 0;
+        for (String file : List.of("truth/addresses.csv", "truth/facilities.csv", "truth/buildings.csv")) {
+            for (CSVRecord r : csv(dir.resolve(file))) {
+                Coordinate c = new Coordinate(Double.parseDouble(r.get("lon")), Double.parseDouble(r.get("lat")));
+                List<String> covering = written.stream().filter(g -> g.covers(c)).map(Grid::code).sorted().toList();
+                assertThat(r.get("grid_code")).as("%s %s", file, r.get(0)).isEqualTo(covering.get(0));
+                shared += covering.size() > 1 ? 1 : 0;
+                grids.put(r.get(0), r.get("grid_code"));
+            }
+        }
+        for (String file : List.of("truth/people.csv", "truth/units.csv")) {
+            assertThat(csv(dir.resolve(file))).allSatisfy(r -> assertThat(r.get("grid_code")).isEqualTo(grids.get(r.get("address_code"))));
+        }
+        assertThat(csv(dir.resolve("truth/rental_houses.csv")))
+                .allSatisfy(r -> assertThat(r.get("grid_code")).isEqualTo(grids.get(r.get("building_code"))));
+        assertThat(shared).isGreaterThan(20);
+    }
+
+    @Test
     void everyExpectedRejectRowReallyIsBad() throws IOException {
         Map<String, FeedLines> feeds = new HashMap<>();
         int checked = 0;

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.io.WKTWriter;
 
 /**
@@ -91,6 +93,8 @@ public final class Generator {
     private FeedRows feedRows;
     private final Map<Spec, FeedFile> feeds = new LinkedHashMap<>();
     private Roster roster;
+    /** The grids written, by envelope: to find the grids covering a point on their boundaries. */
+    private final STRtree gridsWritten = new STRtree();
     /** Faulty verification results, taken in turn by the kinds of {@link ResultFault} across the villages. */
     private final Cadence resultFaults;
 
@@ -123,8 +127,9 @@ public final class Generator {
         for (Spec spec : FeedCatalog.ALL) {
             feeds.put(spec, new FeedFile(out, spec, feedRows));
         }
-        List<Grid> gridsWritten = map.grids().stream().filter(g -> scale.covers(g.town().code())).toList();
-        roster = Roster.write(gridsWritten, seed, new Cadence(noise.badRosterRow()), officers, feed(FeedCatalog.OFFICERS));
+        List<Grid> inScale = map.grids().stream().filter(g -> scale.covers(g.town().code())).toList();
+        inScale.forEach(g -> gridsWritten.insert(g.area().getEnvelopeInternal(), g));
+        roster = Roster.write(inScale, seed, new Cadence(noise.badRosterRow()), officers, feed(FeedCatalog.OFFICERS));
         for (Town town : divisions.towns()) {
             if (scale.covers(town.code())) {
                 for (Village village : town.villages()) {
@@ -142,6 +147,16 @@ public final class Generator {
         }
         closeTruth();
         return stats;
+    }
+
+    /**
+     * The grid a point on grid boundaries belongs to by the rule the pipeline applies ({@code city.twofour.grid.GridIndex}):
+     * the lowest code among the grids written that cover it.
+     */
+    private Grid lowestCovering(Coordinate c) {
+        @SuppressWarnings("unchecked")
+        List<Grid> candidates = gridsWritten.query(new Envelope(c));
+        return candidates.stream().filter(g -> g.covers(c)).min(Comparator.comparing(Grid::code)).orElseThrow();
     }
 
     private void writeBrokenFiles() {
@@ -336,7 +351,8 @@ public final class Generator {
 
         // ---------------------------------------------------------------- buildings and addresses
 
-        private Building building(Grid grid, Road road, int door, int buildingNo, String existingDoorCode) {
+        /** A building placed in a grid; one on a vertex of the grid belongs to the lowest code covering the vertex. */
+        private Building building(Grid placedIn, Road road, int door, int buildingNo, String existingDoorCode) {
             AddressParts doorParts = new AddressParts(town.name(), village.shortName(), village.bareName(), village.name(),
                     road.name(), door, 0, 0, 0);
             double u = tr.nextDouble();
@@ -368,7 +384,8 @@ public final class Generator {
             }
             boolean onBoundary = tr.nextDouble() < noise.pointOnBoundary();
             boolean straddle = !onBoundary && tr.nextDouble() < noise.straddlingBuilding();
-            Coordinate p = onBoundary ? boundaryVertex(grid) : straddle ? nearBoundary(grid) : pointIn(grid);
+            Coordinate p = onBoundary ? boundaryVertex(placedIn) : straddle ? nearBoundary(placedIn) : pointIn(placedIn);
+            Grid grid = onBoundary ? lowestCovering(p) : placedIn;
             double half = use == BuildingUse.FACTORY ? 15 + tr.nextDouble() * 20 : 5 + tr.nextDouble() * 8;
             Polygon footprint = footprint(p, half, half * (0.6 + tr.nextDouble() * 0.8), tr.nextDouble() * Math.PI);
             boolean straddles = !grid.area().covers(footprint);
@@ -690,12 +707,14 @@ public final class Generator {
 
         // ---------------------------------------------------------------- facilities
 
-        private void facility(Grid grid) {
+        /** A facility placed in a grid; one on a vertex of the grid belongs to the lowest code covering the vertex. */
+        private void facility(Grid placedIn) {
             double u = tr.nextDouble();
             FacilityType type = u < 0.35 ? FacilityType.STREET_LAMP : u < 0.65 ? FacilityType.MANHOLE_COVER
                     : u < 0.80 ? FacilityType.WASTE_BIN : u < 0.92 ? FacilityType.CAMERA : FacilityType.FIRE_HYDRANT;
             boolean onBoundary = tr.nextDouble() < noise.pointOnBoundary();
-            Coordinate p = onBoundary ? boundaryVertex(grid) : pointIn(grid);
+            Coordinate p = onBoundary ? boundaryVertex(placedIn) : pointIn(placedIn);
+            Grid grid = onBoundary ? lowestCovering(p) : placedIn;
             boolean damaged = tr.nextDouble() < noise.staleRecord();
             Road road = villageRoads.get(tr.nextInt(villageRoads.size()));
             Facility f = new Facility("F" + village.code() + pad(++facilitySeq, 6), type, p.x, p.y, grid,
