@@ -26,10 +26,8 @@ CREATE TRIGGER b_touch_updated_at BEFORE UPDATE ON master.grid_officer FOR EACH 
 CREATE TRIGGER keep_history AFTER UPDATE OR DELETE ON master.grid_officer FOR EACH ROW EXECUTE FUNCTION master.keep_history();
 CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON master.grid_officer FOR EACH ROW EXECUTE FUNCTION master.log_change();
 
-CREATE SEQUENCE master.verification_task_seq;
-
 CREATE TABLE master.verification_task (
-    code             varchar(24)  PRIMARY KEY,
+    code             varchar(48)  PRIMARY KEY,
     origin           text         NOT NULL CHECK (origin IN ('DECLARATION', 'DISCREPANCY', 'UNMATCHED_ADDRESS', 'UNCERTAIN_MATCH')),
     origin_key       text         NOT NULL,
     type             text         NOT NULL,
@@ -75,7 +73,7 @@ CREATE TRIGGER keep_history AFTER UPDATE OR DELETE ON master.verification_task F
 CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON master.verification_task FOR EACH ROW EXECUTE FUNCTION master.log_change();
 
 COMMENT ON TABLE master.verification_task IS 'Verification tasks (核查任务): facts a grid officer checks on site; state open → dispatched → verified → applied / rejected, or expired';
-COMMENT ON COLUMN master.verification_task.code IS 'Task number: RW + the declaration''s digits for a declaration, RW + 10 digits otherwise';
+COMMENT ON COLUMN master.verification_task.code IS 'Task number: RW + the declaration''s digits for a declaration; RW + the building code for a registered building the field did not find; RWR + the review item number; RWP / RWU + the person''s or unit''s code for a record at no standard address';
 COMMENT ON COLUMN master.verification_task.origin IS 'What raised the task: DECLARATION (申报), DISCREPANCY (sources disagree), UNMATCHED_ADDRESS (a record placed by no standard address), UNCERTAIN_MATCH (a merge too unsure to decide)';
 COMMENT ON COLUMN master.verification_task.origin_key IS 'The raising record: declaration number, or review item number (master.review_item.id), or discrepancy key';
 COMMENT ON COLUMN master.verification_task.type IS 'What to check: TENANT_MOVED_IN, TENANT_MOVED_OUT, PERSON_MOVED_AWAY, UNIT_OPENED, UNIT_CLOSED, BUILDING_BUILT, BUILDING_DEMOLISHED, FACILITY_ADDED, FACILITY_DAMAGED, ADDRESS_CORRECTION, REGISTERED_BUILDING_NOT_FOUND, UNMATCHED_ADDRESS, UNCERTAIN_MATCH';
@@ -132,7 +130,7 @@ SELECT CASE WHEN grouping(t.town_code) = 1 THEN 'city'
        count(*) FILTER (WHERE t.state IN ('open', 'dispatched', 'verified')) AS backlog,
        count(*) FILTER (WHERE t.escalated AND t.state IN ('open', 'dispatched', 'verified')) AS overdue,
        count(*) FILTER (WHERE t.state = 'expired') AS expired,
-       round(count(*) FILTER (WHERE t.state IN ('applied', 'rejected'))::numeric / count(*), 4) AS closure_rate,
+       round(count(*) FILTER (WHERE t.state IN ('applied', 'rejected'))::numeric / nullif(count(*), 0), 4) AS closure_rate,
        round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.verified_at - t.opened_at))
               FILTER (WHERE t.state IN ('applied', 'rejected')) / 86400)::numeric, 2) AS median_days_to_close
   FROM master.verification_task t
@@ -145,7 +143,7 @@ COMMENT ON COLUMN master.verification_progress.closed IS 'Tasks closed by a resu
 COMMENT ON COLUMN master.verification_progress.backlog IS 'Tasks open, dispatched or verified';
 COMMENT ON COLUMN master.verification_progress.overdue IS 'Tasks in the backlog past their due date';
 COMMENT ON COLUMN master.verification_progress.expired IS 'Tasks closed unverified';
-COMMENT ON COLUMN master.verification_progress.closure_rate IS 'closed / opened (the cycle''s headline figure, 办结率)';
+COMMENT ON COLUMN master.verification_progress.closure_rate IS 'closed / opened (the cycle''s headline figure, 办结率); null before any task';
 COMMENT ON COLUMN master.verification_progress.median_days_to_close IS 'Median days from opening (declaration time) to the officer''s verification, over closed tasks';
 
 -- Verification may find a building demolished.

@@ -32,7 +32,8 @@ final class VerificationAccuracy {
             UNION ALL SELECT status FROM master.facility WHERE ? = 'facility' AND code = ?
             """;
 
-    private static final String CLOSURE_RATE = "SELECT closure_rate FROM master.verification_progress WHERE level = 'city'";
+    private static final String CLOSURE_RATE =
+            "SELECT coalesce(closure_rate::text, 'n/a') FROM master.verification_progress WHERE level = 'city'";
 
     private static final Map<String, String> OUTCOMES = Map.of("属实", "CONFIRMED", "不属实", "REJECTED", "更正", "CORRECTED");
 

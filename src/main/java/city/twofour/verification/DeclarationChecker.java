@@ -45,8 +45,8 @@ public class DeclarationChecker implements ItemProcessor<PendingRecord, OpenedTa
         }
         String declarationNo = declaration.text("declaration_no");
         String code = "RW" + (declarationNo.startsWith("SB") ? declarationNo.substring(2) : declarationNo);
-        if (code.length() > 24) {
-            throw new RejectedRecordException("declaration_no", RejectReason.BAD_CODE, "longer than 22 characters");
+        if (code.length() > 48) {
+            throw new RejectedRecordException("declaration_no", RejectReason.BAD_CODE, "longer than 46 characters");
         }
         String address = declaration.text("address");
         Optional<Place> declared = address == null ? Optional.empty() : places.ofAddress(address);

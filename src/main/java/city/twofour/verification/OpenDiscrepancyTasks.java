@@ -21,7 +21,7 @@ public class OpenDiscrepancyTasks implements Tasklet {
     private static final String REGISTERED_BUILDINGS_NOT_FOUND = """
             INSERT INTO master.verification_task (code, origin, origin_key, type, entity, entity_key, fact_key, facts,
                                                   address_code, village_code, town_code, grid_code, geom, opened_at, due_on)
-            SELECT 'RW' || lpad(nextval('master.verification_task_seq')::text, 10, '0'), 'DISCREPANCY',
+            SELECT 'RW' || b.code, 'DISCREPANCY',
                    'building:' || b.code, 'REGISTERED_BUILDING_NOT_FOUND', 'building', b.code,
                    'REGISTERED_BUILDING_NOT_FOUND|' || b.code,
                    jsonb_strip_nulls(jsonb_build_object('name', b.name, 'floors', b.floors, 'sources', b.sources)),
@@ -40,7 +40,7 @@ public class OpenDiscrepancyTasks implements Tasklet {
             INSERT INTO master.verification_task (code, origin, origin_key, type, entity, entity_key, fact_key, facts,
                                                   address_text, address_code, village_code, town_code, grid_code, geom,
                                                   opened_at, due_on)
-            SELECT 'RW' || lpad(nextval('master.verification_task_seq')::text, 10, '0'), k.kind, 'review:' || r.id,
+            SELECT 'RWR' || lpad(r.id::text, 12, '0'), k.kind, 'review:' || r.id,
                    k.kind, r.entity, coalesce(r.code, r.candidate_code), k.kind || '|review:' || r.id,
                    jsonb_strip_nulls(jsonb_build_object('reason', r.reason, 'candidate', r.candidate_code,
                                                         'score', r.score, 'row', fr.fields)),
@@ -70,7 +70,7 @@ public class OpenDiscrepancyTasks implements Tasklet {
     private static final String UNMATCHED_ADDRESSES = """
             INSERT INTO master.verification_task (code, origin, origin_key, type, entity, entity_key, fact_key, facts,
                                                   address_text, opened_at, due_on)
-            SELECT 'RW' || lpad(nextval('master.verification_task_seq')::text, 10, '0'), 'UNMATCHED_ADDRESS',
+            SELECT 'RW' || upper(left(r.entity, 1)) || r.code, 'UNMATCHED_ADDRESS',
                    r.entity || ':' || r.code, 'UNMATCHED_ADDRESS', r.entity, r.code,
                    'UNMATCHED_ADDRESS|' || r.entity || ':' || r.code,
                    jsonb_build_object('name', r.name, 'address', r.address_text), r.address_text, now(), current_date + ?

@@ -43,18 +43,30 @@ class NightlyRestartFunctionalTests {
     private static final String REASON = "regexp_replace(%s, '[0-9]+', '#', 'g')";
 
     /**
+     * A verification task without the times the clock gives: when it went out and closed, and when a discrepancy
+     * (not a declaration, whose time is declared) was found.
+     */
+    private static final String TASK_WITHOUT_CLOCK_TIMES = """
+            %1$s - 'updated_at' - 'dispatched_at' - 'closed_at'
+                 - CASE WHEN %1$s ->> 'origin' = 'DECLARATION' THEN '' ELSE 'opened_at' END""";
+
+    /**
      * What a night leaves behind, each as rows of text in a fixed order; ids and times that sequences and clocks give
      * are left out or replaced by what they stand for (a file id by the file's name).
      */
     private static final Map<String, String> NIGHT = new LinkedHashMap<>();
 
     static {
-        for (String table : List.of("division", "grid", "address", "person", "building", "rental_house", "unit", "facility")) {
+        for (String table : List.of("division", "grid", "address", "person", "building", "rental_house", "unit", "facility",
+                "grid_officer")) {
             NIGHT.put(table, """
                     SELECT (to_jsonb(t) - 'updated_at' - 'source_file_id' || jsonb_build_object('source_file_name', f.file_name))::text
                       FROM master.%s t LEFT JOIN ops.feed_file f ON f.id = (to_jsonb(t) ->> 'source_file_id')::bigint ORDER BY 1
                     """.formatted(table));
         }
+        NIGHT.put("verification_task", """
+                SELECT (%s)::text FROM master.verification_task t ORDER BY 1
+                """.formatted(TASK_WITHOUT_CLOCK_TIMES.formatted("to_jsonb(t)")));
         NIGHT.put("source_record", """
                 SELECT concat_ws('|', f.file_name, s.line_no, s.entity, s.code, s.feed, s.source_key, s.match_rule, s.score)
                   FROM master.source_record s JOIN ops.feed_file f ON f.id = s.file_id ORDER BY 1
@@ -63,8 +75,8 @@ class NightlyRestartFunctionalTests {
                 SELECT concat_ws('|', i.entity, i.code, f.file_name, i.line_no, i.reason, i.candidate_code, i.score)
                   FROM master.review_item i JOIN ops.feed_file f ON f.id = i.file_id ORDER BY 1
                 """);
-        NIGHT.put("history", "SELECT concat_ws('|', entity, code, %s, record - 'updated_at' - 'source_file_id') FROM master.history ORDER BY 1"
-                .formatted(REASON.formatted("reason")));
+        NIGHT.put("history", "SELECT concat_ws('|', entity, code, %s, %s) FROM master.history ORDER BY 1"
+                .formatted(REASON.formatted("reason"), TASK_WITHOUT_CLOCK_TIMES.formatted("record - 'updated_at' - 'source_file_id'")));
         NIGHT.put("change feed", "SELECT concat_ws('|', entity, code, operation, %s) FROM master.changes ORDER BY 1"
                 .formatted(REASON.formatted("reason")));
         NIGHT.put("change feed positions", """

@@ -18,7 +18,7 @@ public class VerificationData {
 
     private static final String PROGRESS = """
             SELECT coalesce(t.name, '全市') AS town, coalesce(v.name, '') AS village, p.opened, p.closed, p.backlog,
-                   p.overdue, p.expired, to_char(100 * p.closure_rate, 'FM990.0') AS closure_percent,
+                   p.overdue, p.expired, coalesce(to_char(100 * p.closure_rate, 'FM990.0'), '') AS closure_percent,
                    coalesce(p.median_days_to_close::text, '') AS median_days
               FROM master.verification_progress p
               LEFT JOIN master.division v ON p.level = 'village' AND v.code = p.code
