@@ -119,8 +119,8 @@ class NightlyRestartFunctionalTests {
 
     @AfterEach
     void dropFailingTriggers() throws SQLException {
-        database.stopFailing("staging.feed_record");
-        database.stopFailing("master.source_record");
+        database.stopInterfering("staging.feed_record");
+        database.stopInterfering("master.source_record");
     }
 
     @Test
@@ -159,7 +159,7 @@ class NightlyRestartFunctionalTests {
     }
 
     private void restartedAfterTheCauseIsGone(JobExecution failed, String table) throws Exception {
-        database.stopFailing(table);
+        database.stopInterfering(table);
         JobExecution restarted = jobs.getJobOperator().restart(failed);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
