@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import city.twofour.common.Console;
@@ -34,6 +33,15 @@ public class JobCommand {
 
     /** Each run of a job gets a new instance; a failed run is resumed instead when asked with the same parameters. */
     static final String RUN_ID = "run.id";
+
+    /** The highest run id of a job so far, over all its runs: the last may have none (another job or a test started it). */
+    static final String LAST_RUN_ID = """
+            SELECT coalesce(max(p.parameter_value::bigint), 0)
+              FROM ops.batch_job_execution_params p
+              JOIN ops.batch_job_execution e ON e.job_execution_id = p.job_execution_id
+              JOIN ops.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+             WHERE i.job_name = ? AND p.parameter_name = 'run.id'
+            """;
 
     enum Kind {
         MIGRATE("migrate", """
@@ -123,6 +131,7 @@ public class JobCommand {
     private final JobHistory history;
     private final Flyway flyway;
     private final DataDictionary dictionary;
+    private final JdbcTemplate jdbc;
     private final String nightlyCron;
     private final Path home;
     private final Path inbox;
@@ -136,6 +145,7 @@ public class JobCommand {
         this.history = history;
         this.flyway = flyway;
         this.dictionary = new DataDictionary(jdbc);
+        this.jdbc = jdbc;
         this.home = Path.of(home);
         this.inbox = inbox;
         this.nightlyCron = nightlyCron;
@@ -181,7 +191,7 @@ public class JobCommand {
                 && requested.equals(userParameters(last.getJobParameters()))) {
             return resume(last);
         }
-        long runId = last == null ? 1 : Objects.requireNonNullElse(last.getJobParameters().getLong(RUN_ID), 0L) + 1;
+        long runId = jdbc.queryForObject(LAST_RUN_ID, Long.class, jobName) + 1;
         JobParametersBuilder parameters = new JobParametersBuilder();
         requested.forEach(parameters::addString);
         parameters.addLong(RUN_ID, runId);
