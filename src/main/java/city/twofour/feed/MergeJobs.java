@@ -2,6 +2,7 @@ package city.twofour.feed;
 
 import java.util.List;
 
+import city.twofour.common.ChildRuns;
 import city.twofour.common.PublishChanges;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -30,7 +31,7 @@ public final class MergeJobs {
                             PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         return new JobBuilder(name, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[0],
-                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                        new String[] {ChildRuns.PARENT_INSTANCE, "run.id"}))
                 .start(merge)
                 .next(new StepBuilder("accountFor" + noun + "Rows", jobRepository)
                         .tasklet(new AccountForMergedRows(jdbc, feeds), transactionManager)
