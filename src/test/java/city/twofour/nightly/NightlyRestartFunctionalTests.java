@@ -113,9 +113,8 @@ class NightlyRestartFunctionalTests {
         JobExecution failed = jobs.startJob(jobs.getUniqueJobParameters());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM staging.feed_record r JOIN ops.feed_file f ON f.id = r.file_id WHERE f.file_name = ?
-                """, Integer.class, FLOATING_POPULATION)).as("rows of the chunks committed before the failure").isBetween(1, 297);
+        assertThat(floatingPopulationRowsIn("staging.feed_record")).as("rows of the chunks committed before the failure")
+                .isBetween(1, 297);
         restartedAfterTheCauseIsGone(failed, "staging.feed_record");
 
         night.assertSameNightAs(expected);
@@ -130,11 +129,21 @@ class NightlyRestartFunctionalTests {
         JobExecution failed = jobs.startJob(jobs.getUniqueJobParameters());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'person'", Integer.class))
-                .as("rows of the chunks committed before the failure").isBetween(1, 1_102);
+        assertThat(personRowsLinked()).as("rows of the chunks committed before the failure").isBetween(1, 1_102);
         restartedAfterTheCauseIsGone(failed, "master.source_record");
 
         night.assertSameNightAs(expected);
+    }
+
+    /** Rows of the floating population file in a table of staged rows. */
+    private int floatingPopulationRowsIn(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM %s r JOIN ops.feed_file f ON f.id = r.file_id WHERE f.file_name = ?"
+                .formatted(table), Integer.class, FLOATING_POPULATION);
+    }
+
+    /** Delivered rows linked to a golden person record. */
+    private int personRowsLinked() {
+        return jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'person'", Integer.class);
     }
 
     private void restartedAfterTheCauseIsGone(JobExecution failed, String table) throws Exception {
@@ -151,9 +160,8 @@ class NightlyRestartFunctionalTests {
                 + "(SELECT id FROM ops.feed_file WHERE file_name = '" + FLOATING_POPULATION + "')");
 
         Killed killed = killedWhilePaused("stageFeedRows", "staging.feed_row");
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM staging.feed_row r JOIN ops.feed_file f ON f.id = r.file_id WHERE f.file_name = ?
-                """, Integer.class, FLOATING_POPULATION)).as("rows of the chunks committed before the kill").isBetween(100, 298);
+        assertThat(floatingPopulationRowsIn("staging.feed_row")).as("rows of the chunks committed before the kill")
+                .isBetween(100, 298);
         resumedAfterTheKill(killed);
 
         assertThat(readByTheKilledStepAndItsResumption(killed))
@@ -170,13 +178,11 @@ class NightlyRestartFunctionalTests {
         database.pauseWhen("master.source_record", "NEW.feed = 'field-people' AND NEW.line_no = 300");
 
         Killed killed = killedWhilePaused("mergePeople", "master.source_record");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'person'", Integer.class))
-                .as("rows of the chunks committed before the kill").isBetween(50, 1_102);
+        assertThat(personRowsLinked()).as("rows of the chunks committed before the kill").isBetween(50, 1_102);
         resumedAfterTheKill(killed);
 
         assertThat(readByTheKilledStepAndItsResumption(killed))
-                .as("rows the killed step and its resumption read: each person row once")
-                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'person'", Integer.class));
+                .as("rows the killed step and its resumption read: each person row once").isEqualTo(personRowsLinked());
         night.assertSameNightAs(expected);
     }
 
