@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import city.twofour.common.ChildRuns;
 import city.twofour.address.internal.AddressLibraryWriter;
 import city.twofour.address.internal.RetireMissingAddresses;
 import city.twofour.common.PublishChanges;
@@ -86,7 +87,7 @@ public class LoadAddressesJobConfiguration {
     public Job mergeAddressesJob() {
         return new JobBuilder(MERGE_JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[0],
-                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                        new String[] {ChildRuns.PARENT_INSTANCE, "run.id"}))
                 .start(mergeAddresses())
                 .next(accountForAddressRows())
                 .next(publishAddressChanges())
@@ -152,7 +153,7 @@ public class LoadAddressesJobConfiguration {
     private static JobParameters importParameters(StepExecution step) {
         JobParameters parameters = step.getJobParameters();
         JobParametersBuilder builder = new JobParametersBuilder()
-                .addLong(ImportFeedParameters.PARENT_INSTANCE, step.getJobExecution().getJobInstance().getInstanceId())
+                .addLong(ChildRuns.PARENT_INSTANCE, step.getJobExecution().getJobInstance().getInstanceId())
                 .addString(ImportFeedParameters.FEED, FEED)
                 .addString(ImportFeedParameters.FILE, parameters.getString(LoadAddressesParameters.FILE));
         if (parameters.getString(LoadAddressesParameters.REPLACES) != null) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import city.twofour.common.ChildRuns;
 import city.twofour.common.ProgressListener;
 import city.twofour.feed.internal.FeedImportReport;
 import city.twofour.feed.internal.FeedRecordWriter;
@@ -72,7 +73,7 @@ public class ImportFeedJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(
                         new String[] {ImportFeedParameters.FEED, ImportFeedParameters.FILE},
-                        new String[] {ImportFeedParameters.REPLACES, ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                        new String[] {ImportFeedParameters.REPLACES, ChildRuns.PARENT_INSTANCE, "run.id"}))
                 .start(registerFeedFile()).on(RegisterFeedFile.SKIPPED.getExitCode()).end()
                 .from(registerFeedFile()).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(registerFeedFile()).on("*").to(stageFeedRows())

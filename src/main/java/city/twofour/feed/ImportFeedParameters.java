@@ -15,8 +15,6 @@ public record ImportFeedParameters(String feed, String file, String replaces) {
     public static final String FEED = "feed";
     public static final String FILE = "file";
     public static final String REPLACES = "replaces";
-    /** Set when another job imports as one of its steps: its job instance, so that each of its runs imports anew. */
-    public static final String PARENT_INSTANCE = "parent.instance";
 
     public static ImportFeedParameters of(JobParameters parameters) {
         return new ImportFeedParameters(parameters.getString(FEED), parameters.getString(FILE), parameters.getString(REPLACES));

@@ -2,6 +2,7 @@ package city.twofour.feed;
 
 import java.util.List;
 
+import city.twofour.common.ChildRuns;
 import city.twofour.common.PublishChanges;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -37,7 +38,7 @@ public final class MergeJobs {
                             PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         SimpleJobBuilder job = new JobBuilder(name, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[0],
-                        new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
+                        new String[] {ChildRuns.PARENT_INSTANCE, "run.id"}))
                 .start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
         return job

@@ -64,7 +64,7 @@ public class ImportDeliveredFiles implements Tasklet {
 
     private static JobParameters parameters(DeliveredFile file, long night) {
         return new JobParametersBuilder()
-                .addLong(ImportFeedParameters.PARENT_INSTANCE, night)
+                .addLong(ChildRuns.PARENT_INSTANCE, night)
                 .addString(ImportFeedParameters.FEED, file.feed())
                 .addString(ImportFeedParameters.FILE, file.relativePath().toString())
                 .toJobParameters();

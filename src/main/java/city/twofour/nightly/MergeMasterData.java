@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import city.twofour.common.ChildRuns;
 import city.twofour.common.Console;
-import city.twofour.feed.ImportFeedParameters;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -43,7 +42,7 @@ public class MergeMasterData implements Tasklet {
                 continue;
             }
             JobExecution execution = runs.runOnce(merge.get(), new JobParametersBuilder()
-                    .addLong(ImportFeedParameters.PARENT_INSTANCE, night).toJobParameters());
+                    .addLong(ChildRuns.PARENT_INSTANCE, night).toJobParameters());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new IllegalStateException(name + " " + execution.getStatus().name().toLowerCase() + " (execution "
                         + execution.getId() + "); the night stops here and resumes with it on restart");

@@ -3,8 +3,6 @@ package city.twofour.nightly;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import city.twofour.common.ChildRuns;
 import city.twofour.common.PublishChanges;
 import city.twofour.common.SingleRunLock;
@@ -60,12 +58,12 @@ public class NightlyJobConfiguration {
     @Bean
     public Job nightlyJob(@Qualifier("importFeedJob") Job importFeedJob, ObjectProvider<Job> jobs, @Lazy JobOperator jobOperator,
                           @Qualifier("writeNightlyReport") Step writeNightlyReport,
-                          DataSource dataSource, FeedDefinitions definitions,
+                          SingleRunLock runLock, FeedDefinitions definitions,
                           @Value("${twofour.inbox}") Path inbox, @Value("${twofour.archive}") Path archive,
                           @Value("${twofour.nightly.merges}") List<String> merges) {
         ChildRuns runs = new ChildRuns(jobOperator, jobRepository);
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new SingleRunLock(dataSource))
+                .listener(runLock)
                 .start(new StepBuilder("importDeliveredFiles", jobRepository)
                         .tasklet(new ImportDeliveredFiles(new Inbox(inbox, archive), definitions, runs,
                                 importFeedJob), transactionManager)

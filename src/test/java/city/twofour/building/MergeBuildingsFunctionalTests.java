@@ -103,7 +103,7 @@ class MergeBuildingsFunctionalTests {
 
     @AfterEach
     void dropFailingTrigger() throws SQLException {
-        database.stopFailing("master.source_record");
+        database.stopInterfering("master.source_record");
     }
 
     @Test

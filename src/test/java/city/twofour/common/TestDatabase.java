@@ -54,27 +54,49 @@ public class TestDatabase {
 
     /**
      * Makes the database refuse, as a full disk would, to insert or update a row of the table that meets the condition
-     * (SQL over {@code NEW}), so that a job fails half way; {@link #stopFailing} takes it back.
+     * (SQL over {@code NEW}), so that a job fails half way; {@link #stopInterfering} takes it back.
      */
     public void failWhen(String table, String condition) throws SQLException {
+        interfere(table, condition, "RAISE EXCEPTION 'disk full while writing %s'".formatted(table));
+    }
+
+    /**
+     * Makes the database wait a minute before it inserts or updates a row of the table that meets the condition, so
+     * that a test can kill the process writing it in the middle of a chunk. Sessions opened from now on check every
+     * 0.1 s whether their client is still there, so that one whose process is killed while it waits ends at once, as
+     * it would at the end of a statement that does not wait; {@link #stopInterfering} takes both back.
+     */
+    public void pauseWhen(String table, String condition) throws SQLException {
+        checkForDeadClients("SET client_connection_check_interval = 100");
+        interfere(table, condition, "PERFORM pg_sleep(60)");
+    }
+
+    public void stopInterfering(String table) throws SQLException {
         String schema = table.substring(0, table.indexOf('.'));
         try (Connection owner = ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION %s.fail_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF %s THEN RAISE EXCEPTION 'disk full while writing %s'; END IF;
-                      RETURN NEW;
-                    END $$""".formatted(schema, condition, table));
-            sql.execute("CREATE TRIGGER fail_for_test BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION %s.fail_for_test()"
-                    .formatted(table, schema));
+            sql.execute("DROP TRIGGER IF EXISTS interfere_for_test ON " + table);
+            sql.execute("DROP FUNCTION IF EXISTS " + schema + ".interfere_for_test()");
+        }
+        checkForDeadClients("RESET client_connection_check_interval");
+    }
+
+    private void checkForDeadClients(String setting) throws SQLException {
+        try (Connection owner = ownerConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I " + setting + "', current_database()); END $$");
         }
     }
 
-    public void stopFailing(String table) throws SQLException {
+    private void interfere(String table, String condition, String action) throws SQLException {
         String schema = table.substring(0, table.indexOf('.'));
         try (Connection owner = ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("DROP TRIGGER IF EXISTS fail_for_test ON " + table);
-            sql.execute("DROP FUNCTION IF EXISTS " + schema + ".fail_for_test()");
+            sql.execute("""
+                    CREATE FUNCTION %s.interfere_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF %s THEN %s; END IF;
+                      RETURN NEW;
+                    END $$""".formatted(schema, condition, action));
+            sql.execute("CREATE TRIGGER interfere_for_test BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION %s.interfere_for_test()"
+                    .formatted(table, schema));
         }
     }
 

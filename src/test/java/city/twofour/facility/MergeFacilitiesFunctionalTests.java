@@ -90,7 +90,7 @@ class MergeFacilitiesFunctionalTests {
 
     @AfterEach
     void noFailingTrigger() throws Exception {
-        database.stopFailing("master.facility");
+        database.stopInterfering("master.facility");
     }
 
     @Test

@@ -56,7 +56,7 @@ class LoadGridsFunctionalTests {
 
     @AfterEach
     void dropFailingTrigger() throws SQLException {
-        database.stopFailing("staging.grid_candidate");
+        database.stopInterfering("staging.grid_candidate");
     }
 
     @Test

@@ -5,14 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
-import city.twofour.common.SampleCity;
+import city.twofour.TwofourApplication;
 import city.twofour.common.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -26,90 +29,47 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The nightly run's restart guarantee on the tiny sample city: a night that fails half way through a step (the
- * database refuses a row, as a full disk would) and is restarted ends with the same master data, change feed, run
- * records and report as a night that ran through. Small chunks make "half way" mean after some committed chunks.
+ * database refuses a row, as a full disk would) or is killed half way through one, and is restarted, ends with the
+ * same master data, change feed, run records and report as a night that ran through.
+ * <p>
+ * A killed night is a real one: {@code twofour run nightly} runs in a JVM of its own and is killed with SIGKILL
+ * while it writes a chunk of a step, earlier chunks committed. The job repository then still shows the night, its
+ * step and the job it was running as started; {@code twofour run nightly} again marks them failed and resumes the
+ * night where it stopped. To kill it at a known place, the database waits before it writes a chosen row; the test
+ * waits until it does, then kills the process.
  */
 @SpringBootTest
 @SpringBatchTest
 class NightlyRestartFunctionalTests {
 
-    /** Normalises the ids of delivered files, which a sequence gives, out of a change reason. */
-    private static final String REASON = "regexp_replace(%s, '[0-9]+', '#', 'g')";
+    private static final String FLOATING_POPULATION = "floating_population_20261122.csv";
 
-    /**
-     * A verification task without the times the clock gives: when it went out and closed, and when a discrepancy
-     * (not a declaration, whose time is declared) was found.
-     */
-    private static final String TASK_WITHOUT_CLOCK_TIMES = """
-            %1$s - 'updated_at' - 'dispatched_at' - 'closed_at'
-                 - CASE WHEN %1$s ->> 'origin' = 'DECLARATION' THEN '' ELSE 'opened_at' END""";
+    /** What each execution of a step in the job instance of a job execution read, in order. */
+    private static final String READ_BY_EACH_EXECUTION = """
+            SELECT s.read_count FROM ops.batch_step_execution s
+              JOIN ops.batch_job_execution e ON e.job_execution_id = s.job_execution_id
+             WHERE s.step_name = ?
+               AND e.job_instance_id = (SELECT job_instance_id FROM ops.batch_job_execution WHERE job_execution_id = ?)
+             ORDER BY s.step_execution_id
+            """;
 
-    /**
-     * What a night leaves behind, each as rows of text in a fixed order; ids and times that sequences and clocks give
-     * are left out or replaced by what they stand for (a file id by the file's name).
-     */
-    private static final Map<String, String> NIGHT = new LinkedHashMap<>();
-
-    static {
-        for (String table : List.of("division", "grid", "address", "person", "building", "rental_house", "unit", "facility",
-                "grid_officer")) {
-            NIGHT.put(table, """
-                    SELECT (to_jsonb(t) - 'updated_at' - 'source_file_id' || jsonb_build_object('source_file_name', f.file_name))::text
-                      FROM master.%s t LEFT JOIN ops.feed_file f ON f.id = (to_jsonb(t) ->> 'source_file_id')::bigint ORDER BY 1
-                    """.formatted(table));
-        }
-        NIGHT.put("verification_task", """
-                SELECT (%s)::text FROM master.verification_task t ORDER BY 1
-                """.formatted(TASK_WITHOUT_CLOCK_TIMES.formatted("to_jsonb(t)")));
-        NIGHT.put("source_record", """
-                SELECT concat_ws('|', f.file_name, s.line_no, s.entity, s.code, s.feed, s.source_key, s.match_rule, s.score)
-                  FROM master.source_record s JOIN ops.feed_file f ON f.id = s.file_id ORDER BY 1
-                """);
-        NIGHT.put("review_item", """
-                SELECT concat_ws('|', i.entity, i.code, f.file_name, i.line_no, i.reason, i.candidate_code, i.score)
-                  FROM master.review_item i JOIN ops.feed_file f ON f.id = i.file_id ORDER BY 1
-                """);
-        NIGHT.put("history", "SELECT concat_ws('|', entity, code, %s, %s) FROM master.history ORDER BY 1"
-                .formatted(REASON.formatted("reason"), TASK_WITHOUT_CLOCK_TIMES.formatted("record - 'updated_at' - 'source_file_id'")));
-        NIGHT.put("change feed", "SELECT concat_ws('|', entity, code, operation, %s) FROM master.changes ORDER BY 1"
-                .formatted(REASON.formatted("reason")));
-        NIGHT.put("change feed positions", """
-                SELECT concat_ws('|', count(*), max(position), count(*) FILTER (WHERE position IS NULL)) FROM master.change_log
-                """);
-        NIGHT.put("feed_file", """
-                SELECT concat_ws('|', feed, file_name, status, rows_read, rows_loaded, rows_merged, rows_rejected)
-                  FROM ops.feed_file ORDER BY 1
-                """);
-        NIGHT.put("feed_delivery", """
-                SELECT concat_ws('|', f.file_name, d.outcome) FROM ops.feed_delivery d JOIN ops.feed_file f ON f.id = d.file_id ORDER BY 1
-                """);
-        NIGHT.put("reject", """
-                SELECT concat_ws('|', f.file_name, r.record_no, r.field, r.reason, r.message_zh, r.original)
-                  FROM ops.reject r JOIN ops.feed_file f ON f.id = r.file_id ORDER BY 1
-                """);
-        NIGHT.put("feed_record", """
-                SELECT concat_ws('|', f.file_name, r.line_no, r.fields) FROM staging.feed_record r JOIN ops.feed_file f ON f.id = r.file_id ORDER BY 1
-                """);
-    }
-
-    private static Map<String, List<String>> uninterrupted;
-
+    /** The night's folders: inbox, archive and outbox, compared with a night that ran through. */
     @TempDir
     static Path var;
 
+    /** What the killed and the resumed process print and log, kept out of the night's folders. */
+    @TempDir
+    static Path runs;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("twofour.inbox", () -> var.resolve("inbox").toString());
-        registry.add("twofour.archive", () -> var.resolve("archive").toString());
-        registry.add("twofour.outbox", () -> var.resolve("outbox").toString());
-        registry.add("twofour.import.chunk-size", () -> "100");
-        registry.add("twofour.chunk-size", () -> "50");
+        SampleNight.settings(var).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired
@@ -129,88 +89,193 @@ class NightlyRestartFunctionalTests {
     @Autowired
     TestDatabase database;
 
+    SampleNight night;
+
+    @BeforeEach
+    void sampleNight() {
+        night = new SampleNight(jobs, jdbc, database, loadGridsJob, nightlyJob, var);
+    }
+
     @AfterEach
-    void dropFailingTriggers() throws SQLException {
-        database.stopFailing("staging.feed_record");
-        database.stopFailing("master.source_record");
+    void dropTriggers() throws SQLException {
+        database.stopInterfering("staging.feed_row");
+        database.stopInterfering("staging.feed_record");
+        database.stopInterfering("master.source_record");
     }
 
     @Test
     void aNightWhoseImportFailsHalfWayEndsOnRestartAsANightThatRanThrough() throws Exception {
-        Map<String, List<String>> expected = uninterrupted();
-        mapLoadedAndFeedsDelivered();
+        Map<String, List<String>> expected = night.uninterrupted();
+        night.mapLoadedAndFeedsDelivered();
         database.failWhen("staging.feed_record", "NEW.line_no = 300 AND NEW.file_id = "
-                + "(SELECT id FROM ops.feed_file WHERE file_name = 'floating_population_20261122.csv')");
+                + "(SELECT id FROM ops.feed_file WHERE file_name = '" + FLOATING_POPULATION + "')");
 
         JobExecution failed = jobs.startJob(jobs.getUniqueJobParameters());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM staging.feed_record r JOIN ops.feed_file f ON f.id = r.file_id
-                 WHERE f.file_name = 'floating_population_20261122.csv'
-                """, Integer.class)).as("rows of the chunks committed before the failure").isBetween(1, 297);
+        assertThat(floatingPopulationRowsIn("staging.feed_record")).as("rows of the chunks committed before the failure")
+                .isBetween(1, 297);
         restartedAfterTheCauseIsGone(failed, "staging.feed_record");
 
-        assertSameNight(night(), expected);
+        night.assertSameNightAs(expected);
     }
 
     @Test
     void aNightWhoseMergeFailsHalfWayEndsOnRestartAsANightThatRanThrough() throws Exception {
-        Map<String, List<String>> expected = uninterrupted();
-        mapLoadedAndFeedsDelivered();
+        Map<String, List<String>> expected = night.uninterrupted();
+        night.mapLoadedAndFeedsDelivered();
         database.failWhen("master.source_record", "NEW.feed = 'field-people' AND NEW.line_no = 300");
 
         JobExecution failed = jobs.startJob(jobs.getUniqueJobParameters());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'person'", Integer.class))
-                .as("rows of the chunks committed before the failure").isBetween(1, 1_102);
+        assertThat(personRowsLinked()).as("rows of the chunks committed before the failure").isBetween(1, 1_102);
         restartedAfterTheCauseIsGone(failed, "master.source_record");
 
-        assertSameNight(night(), expected);
+        night.assertSameNightAs(expected);
+    }
+
+    /** Rows of the floating population file in a table of staged rows. */
+    private int floatingPopulationRowsIn(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM %s r JOIN ops.feed_file f ON f.id = r.file_id WHERE f.file_name = ?"
+                .formatted(table), Integer.class, FLOATING_POPULATION);
+    }
+
+    /** Delivered rows linked to a golden person record. */
+    private int personRowsLinked() {
+        return jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE entity = 'person'", Integer.class);
     }
 
     private void restartedAfterTheCauseIsGone(JobExecution failed, String table) throws Exception {
-        database.stopFailing(table);
+        database.stopInterfering(table);
         JobExecution restarted = jobs.getJobOperator().restart(failed);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
-    private static void assertSameNight(Map<String, List<String>> night, Map<String, List<String>> expected) {
-        expected.forEach((what, rows) -> assertThat(night.get(what)).as(what).containsExactlyElementsOf(rows));
+    @Test
+    void aNightKilledWhileStagingAFileEndsOnRestartAsANightThatRanThrough() throws Exception {
+        Map<String, List<String>> expected = night.uninterrupted();
+        night.mapLoadedAndFeedsDelivered();
+        database.pauseWhen("staging.feed_row", "NEW.line_no = 300 AND NEW.file_id = "
+                + "(SELECT id FROM ops.feed_file WHERE file_name = '" + FLOATING_POPULATION + "')");
+
+        Killed killed = killedWhilePaused("stageFeedRows", "staging.feed_row");
+        assertThat(floatingPopulationRowsIn("staging.feed_row")).as("rows of the chunks committed before the kill")
+                .isBetween(100, 298);
+        resumedAfterTheKill(killed);
+
+        assertThat(readByTheKilledStepAndItsResumption(killed))
+                .as("rows the killed step and its resumption read: each row of the file once")
+                .isEqualTo(jdbc.queryForObject("SELECT rows_read FROM ops.feed_file WHERE file_name = ?", Integer.class,
+                        FLOATING_POPULATION));
+        night.assertSameNightAs(expected);
     }
 
-    private Map<String, List<String>> uninterrupted() throws Exception {
-        if (uninterrupted == null) {
-            mapLoadedAndFeedsDelivered();
-            assertThat(jobs.startJob(jobs.getUniqueJobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            uninterrupted = night();
-        }
-        return uninterrupted;
+    @Test
+    void aNightKilledWhileMergingPeopleEndsOnRestartAsANightThatRanThrough() throws Exception {
+        Map<String, List<String>> expected = night.uninterrupted();
+        night.mapLoadedAndFeedsDelivered();
+        database.pauseWhen("master.source_record", "NEW.feed = 'field-people' AND NEW.line_no = 300");
+
+        Killed killed = killedWhilePaused("mergePeople", "master.source_record");
+        assertThat(personRowsLinked()).as("rows of the chunks committed before the kill").isBetween(50, 1_102);
+        resumedAfterTheKill(killed);
+
+        assertThat(readByTheKilledStepAndItsResumption(killed))
+                .as("rows the killed step and its resumption read: each person row once").isEqualTo(personRowsLinked());
+        night.assertSameNightAs(expected);
     }
 
-    private void mapLoadedAndFeedsDelivered() throws Exception {
-        database.clearData();
-        jdbc.update("DELETE FROM ops.report_count");
-        FileSystemUtils.deleteRecursively(var);
-        SampleCity city = new SampleCity(jobs, jdbc, var.resolve("inbox"));
-        city.loadMap(loadGridsJob);
-        city.deliverAll();
-        jobs.setJob(nightlyJob);
+    /**
+     * The night started, killed by the test in a step of a job the night runs, while the database waits before
+     * writing a row of the table.
+     *
+     * @param night         the night's job execution
+     * @param child         the execution of the job the night was running
+     * @param step          the step that was writing
+     * @param stepExecution its execution
+     */
+    private record Killed(long night, long child, String step, long stepExecution) {
     }
 
-    /** The night's master data, change feed and run records, what it wrote into the outbox and the files it left. */
-    private Map<String, List<String>> night() throws IOException {
-        Map<String, List<String>> night = new LinkedHashMap<>();
-        NIGHT.forEach((what, sql) -> night.put(what, jdbc.queryForList(sql, String.class)));
-        try (Stream<Path> files = Files.walk(var)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String name = var.relativize(file).toString();
-                night.put(name, name.startsWith("outbox")
-                        ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of(String.valueOf(Files.size(file))));
+    private Killed killedWhilePaused(String step, String table) throws Exception {
+        Process process = twofour("killed", "run", "nightly");
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
+        while (!paused()) {
+            if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
+                process.destroyForcibly();
+                fail("the night did not reach the row it waits at: " + output("killed"));
             }
+            Thread.sleep(100);
         }
-        night.put("files", List.copyOf(night.keySet()));
-        return night;
+        Map<String, Object> running = jdbc.queryForMap("""
+                SELECT s.step_execution_id, s.job_execution_id, s.commit_count FROM ops.batch_step_execution s
+                 WHERE s.step_name = ? AND s.status = 'STARTED'
+                """, step);
+        assertThat(((Number) running.get("commit_count")).intValue()).as("chunks committed before the kill").isPositive();
+
+        process.destroyForcibly().waitFor();
+        database.stopInterfering(table);
+
+        long night = jdbc.queryForObject("SELECT max(job_execution_id) FROM ops.batch_job_execution e JOIN ops.batch_job_instance i "
+                + "USING (job_instance_id) WHERE i.job_name = 'nightly'", Long.class);
+        Killed killed = new Killed(night, ((Number) running.get("job_execution_id")).longValue(), step,
+                ((Number) running.get("step_execution_id")).longValue());
+        assertThat(statuses(killed)).as("what the killed process left behind").containsOnly("STARTED");
+        return killed;
+    }
+
+    private void resumedAfterTheKill(Killed killed) throws Exception {
+        Process process = twofour("resumed", "run", "nightly");
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the resumed night ends").isTrue();
+        assertThat(process.exitValue()).as(output("resumed")).isZero();
+        assertThat(output("resumed")).contains("nightly execution " + killed.night() + " was left running by a process "
+                + "that is gone: marked failed", "nightly: resuming execution " + killed.night() + ", which failed");
+        assertThat(statuses(killed)).containsOnly("FAILED");
+        assertThat(jdbc.queryForList("SELECT exit_message FROM ops.batch_job_execution WHERE job_execution_id IN (?, ?)",
+                String.class, killed.night(), killed.child()))
+                .allMatch(message -> message.startsWith("killed: no process was running it; marked failed at "));
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM ops.batch_job_execution e JOIN ops.batch_job_execution_params p USING (job_execution_id)
+                 WHERE p.parameter_name = 'parent.instance'
+                   AND p.parameter_value = (SELECT job_instance_id FROM ops.batch_job_execution WHERE job_execution_id = ?)::text
+                   AND e.job_execution_id <> ? AND e.status <> 'COMPLETED'
+                """, Integer.class, killed.night(), killed.child()))
+                .as("the night's other jobs ran once each and completed; the killed one was resumed").isZero();
+    }
+
+    /** The rows the killed step read in its committed chunks and the rows its resumption read. */
+    private int readByTheKilledStepAndItsResumption(Killed killed) {
+        List<Integer> reads = jdbc.queryForList(READ_BY_EACH_EXECUTION, Integer.class, killed.step(), killed.child());
+        assertThat(reads).as("the killed step and its resumption").hasSize(2).allMatch(read -> read > 0);
+        return reads.get(0) + reads.get(1);
+    }
+
+    private List<String> statuses(Killed killed) {
+        return jdbc.queryForList("""
+                SELECT status FROM ops.batch_job_execution WHERE job_execution_id IN (?, ?)
+                UNION ALL SELECT status FROM ops.batch_step_execution WHERE step_execution_id = ?
+                """, String.class, killed.night(), killed.child(), killed.stepExecution());
+    }
+
+    private boolean paused() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'",
+                Integer.class) > 0;
+    }
+
+    /** Starts the application in a JVM of its own, on the test database and the night's folders. */
+    private static Process twofour(String name, String... args) throws IOException {
+        // the quick compiler only: the JVM starts sooner, and the sample night is small
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Dlogging.file.name=" + runs.resolve(name + ".log")));
+        SampleNight.settings(var).forEach((setting, value) -> command.add("-D" + setting + "=" + value));
+        command.add(TwofourApplication.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(runs.resolve(name + ".out").toFile()).start();
+    }
+
+    private static String output(String name) throws IOException {
+        return Files.readString(runs.resolve(name + ".out"), StandardCharsets.UTF_8);
     }
 }

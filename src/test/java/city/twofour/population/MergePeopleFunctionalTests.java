@@ -94,7 +94,7 @@ class MergePeopleFunctionalTests {
 
     @AfterEach
     void dropFailingTrigger() throws Exception {
-        database.stopFailing("master.person");
+        database.stopInterfering("master.person");
     }
 
     @Test

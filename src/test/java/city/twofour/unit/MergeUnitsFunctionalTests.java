@@ -87,7 +87,7 @@ class MergeUnitsFunctionalTests {
 
     @AfterEach
     void noFailingTrigger() throws Exception {
-        database.stopFailing("master.unit");
+        database.stopInterfering("master.unit");
     }
 
     @Test

@@ -27,9 +27,9 @@ public final class Cli {
             Commands:
               db start|stop|status|reset   manage the project's own PostgreSQL + PostGIS cluster
               migrate                      bring the database schema up to date
-              run JOB [key=value ...]      run a job, or resume its last failed run with the same parameters
+              run JOB [key=value ...]      run a job, or resume its last failed or killed run with the same parameters
               jobs [--limit N]             recent job executions: status, counts and duration
-              restart EXECUTION_ID         resume a failed or stopped job execution where it stopped
+              restart EXECUTION_ID         resume a failed, stopped or killed job execution where it stopped
               demo                         set up everything and run the pipeline on samples/
               daemon                       start the nightly run on its schedule (twofour.nightly.cron)
               dictionary [--out FILE]      the data dictionary of the master schema, from its comments

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import city.twofour.common.Console;
 import city.twofour.common.DataDictionary;
+import city.twofour.common.KilledRuns;
+import city.twofour.common.SingleRunLock;
 import org.flywaydb.core.Flyway;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -35,6 +36,15 @@ public class JobCommand {
     /** Each run of a job gets a new instance; a failed run is resumed instead when asked with the same parameters. */
     static final String RUN_ID = "run.id";
 
+    /** The highest run id of a job so far, over all its runs: the last may have none (another job or a test started it). */
+    static final String LAST_RUN_ID = """
+            SELECT coalesce(max(p.parameter_value::bigint), 0)
+              FROM ops.batch_job_execution_params p
+              JOIN ops.batch_job_execution e ON e.job_execution_id = p.job_execution_id
+              JOIN ops.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+             WHERE i.job_name = ? AND p.parameter_name = 'run.id'
+            """;
+
     enum Kind {
         MIGRATE("migrate", """
                 Usage: twofour migrate
@@ -46,6 +56,9 @@ public class JobCommand {
 
                 Runs JOB with the given parameters; paths are taken relative to the current directory.
                 If the last run of JOB with the same parameters failed, it is resumed where it stopped.
+                A run that was killed (kill -9, power loss) still shows as running; when no process runs
+                it (its run lock is free) it is marked failed, with the jobs it was running, and then
+                resumed the same way. While a run of JOB is going, another does nothing and fails.
                 Exit code 0 when the job completed, 1 when it failed.
 
                 Jobs:
@@ -70,7 +83,8 @@ public class JobCommand {
                 Usage: twofour restart EXECUTION_ID
 
                 Resumes a failed or stopped job execution where it stopped: completed steps are not run
-                again and a step resumes after its last committed chunk.
+                again and a step resumes after its last committed chunk. An execution that a killed
+                process left running is marked failed first, when no process runs it any more.
                 """),
         DICTIONARY("dictionary", """
                 Usage: twofour dictionary [--out FILE]
@@ -121,21 +135,27 @@ public class JobCommand {
     private final JobRepository jobRepository;
     private final List<Job> jobs;
     private final JobHistory history;
+    private final SingleRunLock runLock;
+    private final KilledRuns killedRuns;
     private final Flyway flyway;
     private final DataDictionary dictionary;
+    private final JdbcTemplate jdbc;
     private final String nightlyCron;
     private final Path home;
     private final Path inbox;
 
     public JobCommand(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, JobHistory history,
-                      Flyway flyway, JdbcTemplate jdbc, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox,
+                      SingleRunLock runLock, Flyway flyway, JdbcTemplate jdbc, @Value("${TWOFOUR_HOME:.}") String home, @Value("${twofour.inbox}") Path inbox,
                       @Value("${twofour.nightly.cron}") String nightlyCron) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.history = history;
+        this.runLock = runLock;
+        this.killedRuns = new KilledRuns(jobOperator, jobRepository);
         this.flyway = flyway;
         this.dictionary = new DataDictionary(jdbc);
+        this.jdbc = jdbc;
         this.home = Path.of(home);
         this.inbox = inbox;
         this.nightlyCron = nightlyCron;
@@ -172,16 +192,28 @@ public class JobCommand {
         return 0;
     }
 
-    /** Starts a job, or resumes its last run when that failed with the same parameters; true when it completed. */
+    /**
+     * Starts a job, or resumes its last run when that failed or was killed with the same parameters; true when it
+     * completed. The job's run lock is held from the decision to the end of the run, so that no other process can
+     * take this run for a killed one.
+     */
     boolean run(String jobName, Map<String, String> requested) {
         Job job = job(jobName);
+        try (SingleRunLock.Held lock = runLock.hold(jobName)) {
+            killedRuns.markFailed(jobName);
+            return runHoldingLock(job, requested);
+        }
+    }
+
+    private boolean runHoldingLock(Job job, Map<String, String> requested) {
+        String jobName = job.getName();
         JobInstance lastInstance = jobRepository.getLastJobInstance(jobName);
         JobExecution last = lastInstance == null ? null : jobRepository.getLastJobExecution(lastInstance);
         if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)
                 && requested.equals(userParameters(last.getJobParameters()))) {
             return resume(last);
         }
-        long runId = last == null ? 1 : Objects.requireNonNullElse(last.getJobParameters().getLong(RUN_ID), 0L) + 1;
+        long runId = jdbc.queryForObject(LAST_RUN_ID, Long.class, jobName) + 1;
         JobParametersBuilder parameters = new JobParametersBuilder();
         requested.forEach(parameters::addString);
         parameters.addLong(RUN_ID, runId);
@@ -202,7 +234,11 @@ public class JobCommand {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new UsageException("execution " + executionId + " has completed; there is nothing to resume");
         }
-        return resume(execution);
+        String topJob = killedRuns.topJobName(execution);
+        try (SingleRunLock.Held lock = runLock.hold(topJob)) {
+            killedRuns.markFailed(topJob);
+            return resume(jobRepository.getJobExecution(executionId));
+        }
     }
 
     private boolean resume(JobExecution execution) {
