@@ -197,7 +197,7 @@ class VerificationCycleFunctionalTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.verification_task WHERE state = 'verified'",
                 Integer.class)).isPositive();
 
-        database.stopFailing("master.verification_task");
+        database.stopInterfering("master.verification_task");
         JobExecution restarted = jobs.getJobOperator().start(nightlyJob, failed.getJobParameters());
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
