@@ -53,7 +53,9 @@ public class DataDictionary {
             highest `position` you have read and ask for `position > :last ORDER BY position`: positions run 1, 2, 3,
             ... without gaps and never change, and a change appears only once its transaction has committed, so
             nothing is missed even while a run is writing. Read the record's current state from its table; earlier
-            versions are in `master.history`.
+            versions are in `master.history`. A record changed several times between two publications (every job
+            publishes its changes as its last step) appears once, with what it went through (inserted then updated
+            is `insert`) and every reason; the versions in between are not kept.
 
             """;
 

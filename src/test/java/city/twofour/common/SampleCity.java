@@ -66,6 +66,16 @@ public final class SampleCity {
         Files.copy(SAMPLES.resolve("feeds").resolve(file), inbox.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Delivers every file of the sample feeds into the inbox, as {@code twofour demo} does. */
+    public void deliverAll() throws IOException {
+        Path feeds = SAMPLES.resolve("feeds");
+        try (var files = Files.walk(feeds)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                deliver(feeds.relativize(file).toString());
+            }
+        }
+    }
+
     public JobExecution run(Job job, Map<String, String> parameters) throws Exception {
         jobs.setJob(job);
         var builder = jobs.getUniqueJobParametersBuilder();
