@@ -14,7 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The shape every merge of imported rows into a master table has: the merge step, then the accounting of the merged
- * feeds' rows ({@code accountFor<Noun>Rows}), then the publication of the changes ({@code publish<Noun>Changes}).
+ * feeds' rows ({@code accountFor<Noun>Rows}), the retirement of the records no current delivery holds any more
+ * ({@code retireMissing<Noun>Records}), then the publication of the changes ({@code publish<Noun>Changes}).
  * Run on its own, or by the nightly run, which passes its job instance.
  */
 public final class MergeJobs {
@@ -23,17 +24,21 @@ public final class MergeJobs {
     }
 
     /**
-     * @param noun  what the job merges, for the step names: {@code Person}, {@code Unit}, ...
-     * @param feeds the feeds whose rows it merges
+     * @param noun     what the job merges, for the step names: {@code Person}, {@code Unit}, ...
+     * @param feeds    the feeds whose rows it merges
+     * @param retiring the tables whose records it retires
      */
-    public static Job merge(String name, String noun, List<String> feeds, Step merge, JobRepository jobRepository,
-                            PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    public static Job merge(String name, String noun, List<String> feeds, Step merge, List<RetiringTable> retiring,
+                            JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         return new JobBuilder(name, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[0],
                         new String[] {ImportFeedParameters.PARENT_INSTANCE, "run.id"}))
                 .start(merge)
                 .next(new StepBuilder("accountFor" + noun + "Rows", jobRepository)
                         .tasklet(new AccountForMergedRows(jdbc, feeds), transactionManager)
+                        .build())
+                .next(new StepBuilder("retireMissing" + noun + "Records", jobRepository)
+                        .tasklet(new RetireMissingRecords(jdbc, name, feeds, retiring), transactionManager)
                         .build())
                 .next(new StepBuilder("publish" + noun + "Changes", jobRepository)
                         .tasklet(new PublishChanges(jdbc), transactionManager)
