@@ -15,6 +15,7 @@ import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
 import city.twofour.feed.RejectedRecordException;
+import city.twofour.feed.RetiringTable;
 import city.twofour.grid.GridLayer;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -42,6 +43,21 @@ public class MergeBuildingsJobConfiguration {
     public static final String RENTAL_REGISTRY = "rental-registry";
     public static final List<String> FEEDS = List.of(BUILDING_REGISTRY, RENTAL_REGISTRY, BuildingMerger.FIELD_FEED);
 
+    /**
+     * A building and its rental house are built from the rows linked to either, so those rows hold both: the two
+     * retire together.
+     */
+    private static final String ROWS_HOLDING_BUILDINGS = """
+            SELECT coalesce(h.building_code, s.code) AS code, s.file_id, s.feed, s.source_key
+              FROM master.source_record s
+              LEFT JOIN master.rental_house h ON s.entity = 'rental_house' AND h.code = s.code
+             WHERE s.entity IN ('building', 'rental_house')
+            """;
+    private static final String ROWS_HOLDING_RENTAL_HOUSES = """
+            SELECT h.code, b.file_id, b.feed, b.source_key
+              FROM master.rental_house h JOIN (%s) b ON b.code = h.building_code
+            """.formatted(ROWS_HOLDING_BUILDINGS);
+
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JdbcTemplate jdbc;
@@ -66,7 +82,10 @@ public class MergeBuildingsJobConfiguration {
 
     @Bean
     public Job mergeBuildingsJob() {
-        return MergeJobs.merge(JOB_NAME, "Building", FEEDS, mergeBuildings(), jobRepository, transactionManager, jdbc);
+        return MergeJobs.merge(JOB_NAME, "Building", FEEDS, mergeBuildings(),
+                List.of(new RetiringTable("building", ROWS_HOLDING_BUILDINGS),
+                        new RetiringTable("rental_house", ROWS_HOLDING_RENTAL_HOUSES)),
+                jobRepository, transactionManager, jdbc);
     }
 
     @Bean

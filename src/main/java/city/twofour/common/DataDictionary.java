@@ -53,7 +53,17 @@ public class DataDictionary {
             highest `position` you have read and ask for `position > :last ORDER BY position`: positions run 1, 2, 3,
             ... without gaps and never change, and a change appears only once its transaction has committed, so
             nothing is missed even while a run is writing. Read the record's current state from its table; earlier
-            versions are in `master.history`.
+            versions are in `master.history`. A record changed several times between two publications (every job
+            publishes its changes as its last step) appears once, with what it went through (inserted then updated
+            is `insert`) and every reason; the versions in between are not kept.
+
+            **Retired records.** Master records are never deleted. A feed delivers its whole list each time; its
+            current delivery is its latest imported file (a feed that delivered nothing, an empty file or a file
+            delivered before leave the previous one current; a corrected re-delivery takes the place of the file it
+            corrects). A person, building, rental house, unit or facility that no current delivery of any feed
+            holds (no row linked to it in `master.source_record`, nor a rejected row carrying its key) gets status
+            `retired`: a building and its rental house retire together. The change feed reports it as an `update`
+            whose reason names the current deliveries; a later delivery that lists it again restores its status.
 
             """;
 

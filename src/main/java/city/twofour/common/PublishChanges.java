@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Gives committed master-data changes their place in the change feed ({@code master.changes}): positions
  * 1, 2, 3, ... without gaps, counting on from the highest given. Only committed changes are visible here, and a
  * change that commits later gets a later position, so a reader who takes everything after the last position it saw
- * never misses one. The last step of every job that changes master data.
+ * never misses one. A waiting change that a running transaction is taking a further change of its record into (it
+ * holds the change's row) is left for the next publication, which it reaches once that transaction commits: the
+ * publication never waits for a writer. The last step of every job that changes master data.
  */
 public class PublishChanges implements Tasklet {
 
@@ -19,8 +21,8 @@ public class PublishChanges implements Tasklet {
 
     private static final String PUBLISH_COMMITTED_CHANGES = """
             WITH last AS (SELECT coalesce(max(position), 0) AS position FROM master.change_log),
-                 committed AS (SELECT id, row_number() OVER (ORDER BY id) AS n
-                                 FROM master.change_log WHERE position IS NULL)
+                 waiting AS (SELECT id FROM master.change_log WHERE position IS NULL FOR UPDATE SKIP LOCKED),
+                 committed AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM waiting)
             UPDATE master.change_log c
                SET position = last.position + committed.n
               FROM committed, last

@@ -11,6 +11,7 @@ import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
+import city.twofour.feed.RetiringTable;
 import city.twofour.feed.RowSteps;
 import city.twofour.grid.GridLayer;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -61,7 +62,8 @@ public class MergeFacilitiesJobConfiguration {
 
     @Bean
     public Job mergeFacilitiesJob() {
-        return MergeJobs.merge(JOB_NAME, "Facility", FEEDS, mergeFacilities(), jobRepository, transactionManager, jdbc);
+        return MergeJobs.merge(JOB_NAME, "Facility", FEEDS, mergeFacilities(),
+                List.of(RetiringTable.linkedRows("facility")), jobRepository, transactionManager, jdbc);
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The shape every merge of imported rows into a master table has: the merge step, then the accounting of the merged
- * feeds' rows ({@code accountFor<Noun>Rows}), then the publication of the changes ({@code publish<Noun>Changes}).
+ * feeds' rows ({@code accountFor<Noun>Rows}), the retirement of the records no current delivery holds any more
+ * ({@code retireMissing<Noun>Records}), then the publication of the changes ({@code publish<Noun>Changes}).
  * Run on its own, or by the nightly run, which passes its job instance.
  */
 public final class MergeJobs {
@@ -25,17 +26,18 @@ public final class MergeJobs {
     }
 
     /**
-     * @param noun  what the job merges, for the step names: {@code Person}, {@code Unit}, ...
-     * @param feeds the feeds whose rows it merges
+     * @param noun     what the job merges, for the step names: {@code Person}, {@code Unit}, ...
+     * @param feeds    the feeds whose rows it merges
+     * @param retiring the tables whose records it retires
      */
-    public static Job merge(String name, String noun, List<String> feeds, Step merge, JobRepository jobRepository,
-                            PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-        return merge(name, noun, feeds, List.of(merge), jobRepository, transactionManager, jdbc);
+    public static Job merge(String name, String noun, List<String> feeds, Step merge, List<RetiringTable> retiring,
+                            JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return merge(name, noun, feeds, List.of(merge), retiring, jobRepository, transactionManager, jdbc);
     }
 
-    /** A merge made of several steps, run in their order before the accounting and the publication. */
-    public static Job merge(String name, String noun, List<String> feeds, List<Step> steps, JobRepository jobRepository,
-                            PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    /** A merge made of several steps, run in their order before the accounting, the retirement and the publication. */
+    public static Job merge(String name, String noun, List<String> feeds, List<Step> steps, List<RetiringTable> retiring,
+                            JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         SimpleJobBuilder job = new JobBuilder(name, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[0],
                         new String[] {ChildRuns.PARENT_INSTANCE, "run.id"}))
@@ -44,6 +46,9 @@ public final class MergeJobs {
         return job
                 .next(new StepBuilder("accountFor" + noun + "Rows", jobRepository)
                         .tasklet(new AccountForMergedRows(jdbc, feeds), transactionManager)
+                        .build())
+                .next(new StepBuilder("retireMissing" + noun + "Records", jobRepository)
+                        .tasklet(new RetireMissingRecords(jdbc, name, feeds, retiring), transactionManager)
                         .build())
                 .next(new StepBuilder("publish" + noun + "Changes", jobRepository)
                         .tasklet(new PublishChanges(jdbc), transactionManager)

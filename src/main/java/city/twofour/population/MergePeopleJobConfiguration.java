@@ -11,6 +11,7 @@ import city.twofour.feed.FeedDefinitions;
 import city.twofour.feed.MergeJobs;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
+import city.twofour.feed.RetiringTable;
 import city.twofour.population.internal.GoldenPersonWriter;
 import city.twofour.population.internal.MasterReferences;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -65,7 +66,8 @@ public class MergePeopleJobConfiguration {
 
     @Bean
     public Job mergePeopleJob() {
-        return MergeJobs.merge(JOB_NAME, "Person", FEEDS, mergePeople(), jobRepository, transactionManager, jdbc);
+        return MergeJobs.merge(JOB_NAME, "Person", FEEDS, mergePeople(), List.of(RetiringTable.linkedRows("person")),
+                jobRepository, transactionManager, jdbc);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package city.twofour.report;
 
 /**
- * The master tables the report counts per grid: the standard addresses and the four actuals. A table that does not
- * exist yet is left out of the report.
+ * The master tables the report counts per grid, retired records left out: the standard addresses and the four
+ * actuals. A table that does not exist yet is left out of the report.
  */
 public enum Entity {
 

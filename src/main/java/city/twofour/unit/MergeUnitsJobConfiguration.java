@@ -12,6 +12,7 @@ import city.twofour.feed.MergeJobs;
 import city.twofour.feed.MergeRejectRecorder;
 import city.twofour.feed.PendingRecord;
 import city.twofour.feed.PendingRecordReader;
+import city.twofour.feed.RetiringTable;
 import city.twofour.feed.RowSteps;
 import city.twofour.unit.internal.UnitWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -61,7 +62,8 @@ public class MergeUnitsJobConfiguration {
 
     @Bean
     public Job mergeUnitsJob() {
-        return MergeJobs.merge(JOB_NAME, "Unit", FEEDS, mergeUnits(), jobRepository, transactionManager, jdbc);
+        return MergeJobs.merge(JOB_NAME, "Unit", FEEDS, mergeUnits(), List.of(RetiringTable.linkedRows("unit")),
+                jobRepository, transactionManager, jdbc);
     }
 
     @Bean

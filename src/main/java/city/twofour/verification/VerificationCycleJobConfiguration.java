@@ -87,7 +87,7 @@ public class VerificationCycleJobConfiguration {
                         checkVerificationResults(),
                         applyVerifiedResults(),
                         tasklet("followUpTasks", new FollowUpTasks(jdbc, expireAfterDays, () -> LocalDate.now(CityTime.ZONE)))),
-                jobRepository, transactionManager, jdbc);
+                List.of(), jobRepository, transactionManager, jdbc);
     }
 
     @Bean

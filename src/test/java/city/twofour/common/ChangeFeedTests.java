@@ -33,15 +33,11 @@ class ChangeFeedTests {
     }
 
     @Test
-    void anUpdateKeepsThePreviousVersionWithTheReason() {
-        transaction.executeWithoutResult(status -> {
-            ChangeReason.set(jdbc, "load-grids: divisions.csv (file 1)");
-            jdbc.update("INSERT INTO master.division (code, name, level, parent_code) VALUES ('441900006', '莞城', 'town', '441900')");
-        });
-        transaction.executeWithoutResult(status -> {
-            ChangeReason.set(jdbc, "verification task 7");
-            jdbc.update("UPDATE master.division SET name = '莞城街道' WHERE code = '441900006'");
-        });
+    void anUpdateKeepsThePublishedVersionWithTheReason() {
+        change("load-grids: divisions.csv (file 1)",
+                "INSERT INTO master.division (code, name, level, parent_code) VALUES ('441900006', '莞城', 'town', '441900')");
+        publish();
+        change("verification task 7", "UPDATE master.division SET name = '莞城街道' WHERE code = '441900006'");
 
         assertThat(jdbc.queryForList("SELECT record ->> 'name' FROM master.history WHERE code = '441900006'", String.class))
                 .containsExactly("莞城");
@@ -49,6 +45,55 @@ class ChangeFeedTests {
                 .isEqualTo("verification task 7");
         assertThat(jdbc.queryForObject("SELECT name FROM master.division WHERE code = '441900006'", String.class))
                 .isEqualTo("莞城街道");
+    }
+
+    @Test
+    void aRecordInsertedAndUpdatedBeforeItsInsertIsPublishedIsOneInsertWithNoEarlierVersion() {
+        long last = lastPosition();
+        change("merge: file 1", "INSERT INTO master.division (code, name, level, parent_code) VALUES ('441900006', '莞城', 'town', '441900')");
+        change("merge: file 2", "UPDATE master.division SET name = '莞城街道' WHERE code = '441900006'");
+        change("merge: file 2", "UPDATE master.division SET parent_code = '441900000' WHERE code = '441900006'");
+
+        assertThat(publish()).isOne();
+        assertThat(jdbc.queryForList("SELECT operation || ' ' || reason FROM master.changes WHERE position > ?", String.class, last))
+                .containsExactly("insert merge: file 1; merge: file 2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.history", Integer.class)).isZero();
+    }
+
+    @Test
+    void aPublishedRecordChangedTwiceBeforeTheNextPublicationKeepsThePublishedVersionOnly() {
+        change("load-grids: file 1", "INSERT INTO master.division (code, name, level, parent_code) VALUES ('441900006', '莞城', 'town', '441900')");
+        long last = lastPosition() + publish();
+        change("verification task 7", "UPDATE master.division SET name = '莞城区' WHERE code = '441900006'");
+        change("verification task 8", "UPDATE master.division SET name = '莞城街道' WHERE code = '441900006'");
+
+        assertThat(publish()).isOne();
+        assertThat(jdbc.queryForList("SELECT operation || ' ' || reason FROM master.changes WHERE position > ?", String.class, last))
+                .containsExactly("update verification task 7; verification task 8");
+        assertThat(jdbc.queryForList("SELECT record ->> 'name' FROM master.history WHERE code = '441900006'", String.class))
+                .containsExactly("莞城");
+    }
+
+    @Test
+    void aPublicationLeavesAChangeAWriterIsTakingInForTheNextOneWithoutWaiting() throws SQLException {
+        change("load-grids: file 1", "INSERT INTO master.division (code, name, level, parent_code) VALUES ('441900006', '莞城', 'town', '441900')");
+        long last = lastPosition() + publish();
+        change("verification task 7", "UPDATE master.division SET name = '莞城区' WHERE code = '441900006'");
+        try (Connection writer = database.batchConnection(); Statement sql = writer.createStatement()) {
+            writer.setAutoCommit(false);
+            sql.executeUpdate("UPDATE master.division SET name = '莞城街道' WHERE code = '441900006'");
+
+            int whileWriting = publish();
+            writer.commit();
+            int afterCommit = publish();
+
+            assertThat(whileWriting).isZero();
+            assertThat(afterCommit).isOne();
+        }
+        assertThat(jdbc.queryForList("SELECT operation FROM master.changes WHERE position > ?", String.class, last))
+                .containsExactly("update");
+        assertThat(jdbc.queryForList("SELECT record ->> 'name' FROM master.history WHERE code = '441900006'", String.class))
+                .containsExactly("莞城");
     }
 
     @Test
@@ -82,6 +127,13 @@ class ChangeFeedTests {
             assertThat(whileOpen).containsExactly("441900101");
             assertThat(afterCommit).containsExactly("441900101", "441900005");
         }
+    }
+
+    private void change(String reason, String sql) {
+        transaction.executeWithoutResult(status -> {
+            ChangeReason.set(jdbc, reason);
+            jdbc.update(sql);
+        });
     }
 
     private void insertDivision(String code, String name) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import city.twofour.address.LoadAddressesParameters;
@@ -75,6 +76,35 @@ public final class SampleCity {
     public void deliver(String file) throws IOException {
         Files.createDirectories(inbox.resolve(file).getParent());
         Files.copy(SAMPLES.resolve("feeds").resolve(file), inbox.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Delivers every file of the sample feeds into the inbox, as {@code twofour demo} does. */
+    public void deliverAll() throws IOException {
+        Path feeds = SAMPLES.resolve("feeds");
+        try (var files = Files.walk(feeds)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                deliver(feeds.relativize(file).toString());
+            }
+        }
+    }
+
+    /**
+     * Delivers a later file of a sample feed: the sample file's lines (the header is line 1), each as {@code rewrite}
+     * gives it back, null leaving it out. A line comes with its line end, as ISO-8859-1 text, so that the bytes of
+     * any encoding pass through unchanged and its ASCII fields can be edited.
+     */
+    public void deliverRewritten(String file, String asFile, BiFunction<Integer, String, String> rewrite) throws IOException {
+        String[] lines = Files.readString(SAMPLES.resolve("feeds").resolve(file), StandardCharsets.ISO_8859_1)
+                .split("(?<=\n)");
+        StringBuilder delivered = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String line = rewrite.apply(i + 1, lines[i]);
+            if (line != null) {
+                delivered.append(line);
+            }
+        }
+        Files.createDirectories(inbox.resolve(asFile).getParent());
+        Files.writeString(inbox.resolve(asFile), delivered, StandardCharsets.ISO_8859_1);
     }
 
     public JobExecution run(Job job, Map<String, String> parameters) throws Exception {

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
 
+import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
 import city.twofour.grid.LoadGridsParameters;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +87,31 @@ class NightlyFunctionalTests {
         assertThat(Files.exists(var.resolve("inbox").resolve(UNKNOWN))).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.changes WHERE entity = 'address'", Integer.class))
                 .isEqualTo(562);
+    }
+
+    @Test
+    void theFirstNightGivesEachNewRecordOneChangeAndNoEarlierVersion() throws Exception {
+        new SampleCity(jobs, jdbc, var.resolve("inbox")).deliverAll();
+        long before = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM master.changes", Long.class);
+
+        JobExecution night = jobs.startJob(jobs.getUniqueJobParameters());
+
+        assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM master.history h
+                 WHERE EXISTS (SELECT 1 FROM master.changes c WHERE c.position > ? AND c.operation = 'insert'
+                                  AND c.entity = h.entity AND c.code = h.code)
+                """, Integer.class, before)).isZero();
+        for (String entity : List.of("address", "person", "building", "rental_house", "unit", "facility")) {
+            assertThat(jdbc.queryForList("""
+                    SELECT operation, count(*) AS changes, count(DISTINCT code) AS records FROM master.changes
+                     WHERE position > ? AND entity = ? GROUP BY operation
+                    """, before, entity))
+                    .as(entity)
+                    .containsExactly(Map.of("operation", "insert",
+                            "changes", jdbc.queryForObject("SELECT count(*) FROM master." + entity, Long.class),
+                            "records", jdbc.queryForObject("SELECT count(*) FROM master." + entity, Long.class)));
+        }
     }
 
     @Test

@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Links each placed row to its building or rental house, then recomputes the golden records the chunk touched from
- * every row linked to them and upserts them. A record that comes out as it was stays untouched (no history, no
- * change), so merging the same rows again changes nothing.
+ * every row linked to them and upserts them: a retired building or rental house that a row holds again is standing,
+ * registered or active again. A record that comes out as it was stays untouched (no history, no change), so merging
+ * the same rows again changes nothing.
  */
 public class BuildingWriter implements ItemWriter<PlacedRow> {
 
@@ -76,13 +77,13 @@ public class BuildingWriter implements ItemWriter<PlacedRow> {
                    landlord_citizen_id = excluded.landlord_citizen_id, landlord_phone = excluded.landlord_phone,
                    grid_code = excluded.grid_code, grid_method = excluded.grid_method,
                    first_seen = excluded.first_seen, last_seen = excluded.last_seen, sources = excluded.sources,
-                   updated_at = now()
+                   status = excluded.status, updated_at = now()
              WHERE (h.building_code, h.address_code, h.rooms, h.landlord_name, h.landlord_citizen_id,
-                    h.landlord_phone, h.grid_code, h.grid_method, h.first_seen, h.last_seen, h.sources)
+                    h.landlord_phone, h.grid_code, h.grid_method, h.first_seen, h.last_seen, h.sources, h.status)
                    IS DISTINCT FROM
                    (excluded.building_code, excluded.address_code, excluded.rooms, excluded.landlord_name,
                     excluded.landlord_citizen_id, excluded.landlord_phone, excluded.grid_code, excluded.grid_method,
-                    excluded.first_seen, excluded.last_seen, excluded.sources)
+                    excluded.first_seen, excluded.last_seen, excluded.sources, excluded.status)
             """;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * Survivorship: the row wins the record when its feed ranks higher (lower priority number), or equally and its file
  * was delivered no earlier than the record's; the winner's values replace the record's, a value the winner lacks never
- * erases a known one, and a losing row only fills gaps. A row that changes nothing leaves the record untouched.
+ * erases a known one, and a losing row only fills gaps; any row gives a retired facility its status back. A row that
+ * changes nothing leaves the record untouched.
  */
 public class FacilityWriter implements ItemWriter<DeliveredFacility> {
 
@@ -74,7 +75,7 @@ public class FacilityWriter implements ItemWriter<DeliveredFacility> {
                    geom = CASE WHEN %1$s THEN excluded.geom ELSE f.geom END,
                    grid_code = CASE WHEN %1$s THEN excluded.grid_code ELSE f.grid_code END,
                    grid_method = CASE WHEN %1$s THEN excluded.grid_method ELSE f.grid_method END,
-                   status = CASE WHEN %1$s THEN excluded.status ELSE f.status END,
+                   status = CASE WHEN %1$s OR f.status = 'retired' THEN excluded.status ELSE f.status END,
                    department = CASE WHEN %1$s THEN excluded.department ELSE f.department END,
                    source_feed = CASE WHEN %1$s THEN excluded.source_feed ELSE f.source_feed END,
                    source_priority = CASE WHEN %1$s THEN excluded.source_priority ELSE f.source_priority END,

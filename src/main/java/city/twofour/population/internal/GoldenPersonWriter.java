@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Links each delivered row to its golden person ({@code master.source_record}), records its review items, then
  * rebuilds the golden records the chunk touched from all the rows linked to them and upserts them: a record whose
- * attributes did not change is not rewritten. A row whose name is another person's ({@code SAME_ID_OTHER_NAME}) is
- * linked but gives the record nothing until a person has looked at it.
+ * attributes did not change is not rewritten, and a retired one a row holds again is a resident again. A row whose
+ * name is another person's ({@code SAME_ID_OTHER_NAME}) is linked but gives the record nothing until a person has
+ * looked at it.
  */
 public class GoldenPersonWriter implements ItemWriter<PersonLink> {
 
@@ -62,8 +63,10 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
                    phone = excluded.phone, address_text = excluded.address_text, address_code = excluded.address_code,
                    address_level = excluded.address_level, address_confidence = excluded.address_confidence,
                    grid_code = excluded.grid_code, grid_method = excluded.grid_method, first_seen = excluded.first_seen,
-                   last_seen = excluded.last_seen, seen_on_site = excluded.seen_on_site, updated_at = now()
-             WHERE (p.name, p.sex, p.birth_date, p.ethnicity, p.kind, p.origin_region, p.phone, p.address_text,
+                   last_seen = excluded.last_seen, seen_on_site = excluded.seen_on_site,
+                   status = CASE WHEN p.status = 'retired' THEN excluded.status ELSE p.status END, updated_at = now()
+             WHERE p.status = 'retired'
+                OR (p.name, p.sex, p.birth_date, p.ethnicity, p.kind, p.origin_region, p.phone, p.address_text,
                     p.address_code, p.address_level, p.address_confidence, p.grid_code, p.grid_method, p.first_seen,
                     p.last_seen, p.seen_on_site)
                    IS DISTINCT FROM

@@ -25,8 +25,14 @@ public class ReportData {
 
     private static final String EXISTS = "SELECT to_regclass('master.' || ?) IS NOT NULL";
 
-    /** Counts per grid of one entity's table; the table name comes from {@link Entity}, never from input. */
-    private static final String COUNT_PER_GRID = "SELECT coalesce(grid_code, '') AS grid_code, count(*) AS records FROM master.%s GROUP BY 1";
+    /**
+     * Counts per grid of the records of one entity's table that are not retired; the table name comes from
+     * {@link Entity}, never from input.
+     */
+    private static final String COUNT_PER_GRID = """
+            SELECT coalesce(grid_code, '') AS grid_code, count(*) AS records FROM master.%s
+             WHERE status <> 'retired' GROUP BY 1
+            """;
 
     private static final String GRIDS = """
             SELECT g.code, g.name, g.village_code, g.town_code, ST_AsSVG(g.geom, 0, 6) AS svg, g.area_m2 / 1e6 AS km2

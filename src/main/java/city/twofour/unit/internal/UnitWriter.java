@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * Survivorship: the row wins the record when its feed ranks higher (lower priority number), or equally and its file
  * was delivered no earlier than the record's; the winner's values replace the record's, but a value the winner lacks
- * never erases a known one (completeness), and a losing row only fills gaps. A row that changes nothing leaves the
- * record untouched (no history, no change-log entry).
+ * never erases a known one (completeness), and a losing row only fills gaps; any row gives a retired unit its status
+ * back. A row that changes nothing leaves the record untouched (no history, no change-log entry).
  */
 public class UnitWriter implements ItemWriter<DeliveredUnit> {
 
@@ -61,7 +61,7 @@ public class UnitWriter implements ItemWriter<DeliveredUnit> {
                    grid_method = CASE WHEN %2$s THEN excluded.grid_method ELSE u.grid_method END,
                    established_on = CASE WHEN %1$s THEN coalesce(excluded.established_on, u.established_on)
                                          ELSE coalesce(u.established_on, excluded.established_on) END,
-                   status = CASE WHEN %1$s THEN excluded.status ELSE u.status END,
+                   status = CASE WHEN %1$s OR u.status = 'retired' THEN excluded.status ELSE u.status END,
                    phone = CASE WHEN %1$s THEN coalesce(excluded.phone, u.phone) ELSE coalesce(u.phone, excluded.phone) END,
                    source_feed = CASE WHEN %1$s THEN excluded.source_feed ELSE u.source_feed END,
                    source_priority = CASE WHEN %1$s THEN excluded.source_priority ELSE u.source_priority END,
