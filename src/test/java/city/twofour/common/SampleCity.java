@@ -64,15 +64,6 @@ public final class SampleCity {
     }
 
     /** Delivers every sample feed file into the inbox, as {@code twofour demo} does. */
-    public void deliverAll() throws IOException {
-        Path feeds = SAMPLES.resolve("feeds");
-        try (Stream<Path> files = Files.walk(feeds)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                deliver(feeds.relativize(file).toString());
-            }
-        }
-    }
-
     public void deliver(String file) throws IOException {
         Files.createDirectories(inbox.resolve(file).getParent());
         Files.copy(SAMPLES.resolve("feeds").resolve(file), inbox.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -81,7 +72,7 @@ public final class SampleCity {
     /** Delivers every file of the sample feeds into the inbox, as {@code twofour demo} does. */
     public void deliverAll() throws IOException {
         Path feeds = SAMPLES.resolve("feeds");
-        try (var files = Files.walk(feeds)) {
+        try (Stream<Path> files = Files.walk(feeds)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 deliver(feeds.relativize(file).toString());
             }

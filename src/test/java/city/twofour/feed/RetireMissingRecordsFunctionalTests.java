@@ -97,7 +97,7 @@ class RetireMissingRecordsFunctionalTests {
 
     @AfterEach
     void noFailingTrigger() throws Exception {
-        database.stopFailing("master.person");
+        database.stopInterfering("master.person");
     }
 
     @Test
@@ -128,7 +128,7 @@ class RetireMissingRecordsFunctionalTests {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(count("SELECT count(*) FROM master.person WHERE status = 'retired'")).isZero();
 
-        database.stopFailing("master.person");
+        database.stopInterfering("master.person");
         assertThat(jobs.getJobOperator().restart(failed).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         assertThat(codes("SELECT code FROM master.person WHERE status = 'retired' ORDER BY code"))
