@@ -143,20 +143,24 @@ public class DispatchPackages implements Tasklet {
     private static void writePlaces(Path file, List<OpenTask> tasks) throws IOException {
         List<Map<String, Object>> features = new ArrayList<>();
         for (OpenTask t : tasks) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("code", t.code());
-            properties.put("type", TaskType.valueOf(t.type()).label());
-            properties.put("due_on", t.dueOn().toString());
-            properties.put("address", t.standardAddress() != null ? t.standardAddress() : t.addressText());
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("geometry", t.lon() == null ? null : Map.of("type", "Point", "coordinates", List.of(t.lon(), t.lat())));
-            feature.put("properties", properties);
-            features.add(feature);
+            features.add(ordered("type", "Feature",
+                    "geometry", t.lon() == null ? null : ordered("type", "Point", "coordinates", List.of(t.lon(), t.lat())),
+                    "properties", ordered("code", t.code(), "type", TaskType.valueOf(t.type()).label(),
+                            "due_on", t.dueOn().toString(),
+                            "address", t.standardAddress() != null ? t.standardAddress() : t.addressText())));
         }
-        Files.writeString(file, JSON.writeValueAsString(Map.of("type", "FeatureCollection",
-                "crs", Map.of("type", "name", "properties", Map.of("name", "EPSG:4490")), "features", features)),
+        Files.writeString(file, JSON.writeValueAsString(ordered("type", "FeatureCollection",
+                "crs", ordered("type", "name", "properties", ordered("name", "EPSG:4490")), "features", features)),
                 StandardCharsets.UTF_8);
+    }
+
+    /** A JSON object whose members keep the given order, so that the same tasks always give the same file. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 
     private void writeOfficers(Path file, String gridCode) throws IOException {

@@ -92,6 +92,8 @@ class NightlyFunctionalTests {
     @Test
     void theFirstNightGivesEachNewRecordOneChangeAndNoEarlierVersion() throws Exception {
         new SampleCity(jobs, jdbc, var.resolve("inbox")).deliverAll();
+        // without the officers' results, which change records after their merge by design
+        Files.delete(var.resolve("inbox/grid/verification_results_20261122.csv"));
         long before = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM master.changes", Long.class);
 
         JobExecution night = jobs.startJob(jobs.getUniqueJobParameters());
