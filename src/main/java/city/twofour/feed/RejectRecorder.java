@@ -62,10 +62,8 @@ public class RejectRecorder implements SkipListener<SourceRecord, Object>, StepE
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        if (!chunkRejections.isEmpty()) {
-            recordAll(chunkRejections);
-            chunkRejections.clear();
-        }
+        recordAll(chunkRejections);
+        chunkRejections.clear();
     }
 
     @Override
@@ -78,7 +76,11 @@ public class RejectRecorder implements SkipListener<SourceRecord, Object>, StepE
                 rejected.messageZh(), rejected.messageEn(), item.original(), jobExecutionId);
     }
 
-    private void recordAll(List<Rejection> rejections) {
+    /** Records the rejected rows in one batch. */
+    public void recordAll(List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(UPSERT_REJECT, rejections, rejections.size(), (ps, r) -> {
             RejectedRecordException rejected = r.reason();
             ps.setLong(1, r.item().fileId());

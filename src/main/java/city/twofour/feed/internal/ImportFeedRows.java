@@ -1,0 +1,84 @@
+package city.twofour.feed.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import city.twofour.feed.CsvRow;
+import city.twofour.feed.CsvRowReader;
+import city.twofour.feed.FeedRecord;
+import city.twofour.feed.FeedRowValidator;
+import city.twofour.feed.RejectRecorder;
+import city.twofour.feed.RejectedRecordException;
+import city.twofour.feed.Rejection;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Imports the rows of a delivered file in one pass: each row read is checked and normalised at once, and the good
+ * ones are streamed with {@code COPY} into {@code staging.feed_record}, with the line as delivered, while the file is
+ * read; the bad ones go to {@code ops.reject}. Each call imports the next chunk of rows in one transaction, which
+ * also stores the reader's position (register the reader as the step's stream), so an import that fails resumes
+ * after its last committed chunk, neither losing nor doubling a row.
+ */
+public class ImportFeedRows implements Tasklet {
+
+    private static final String COPY_RECORDS = """
+            COPY staging.feed_record (file_id, line_no, fields, original) FROM STDIN (FORMAT text)
+            """;
+
+    /**
+     * A chunk's rows and the reader's position commit together, in one database, so a commit that a server crash
+     * loses takes both back and the restart resumes where the rows end: the chunk need not wait for its commit to
+     * reach the disk. The job's later steps commit as usual, which also makes every chunk before them durable.
+     */
+    private static final String ASYNCHRONOUS_COMMIT = """
+            SET LOCAL synchronous_commit = off
+            """;
+
+    private final CsvRowReader rows;
+    private final FeedRowValidator validator;
+    private final RejectRecorder rejects;
+    private final JdbcTemplate jdbc;
+    private final int chunkSize;
+
+    /**
+     * @param rejects   records the rejected rows; it must also listen to the step, to learn its job execution
+     * @param chunkSize rows per transaction (chunk)
+     */
+    public ImportFeedRows(CsvRowReader rows, FeedRowValidator validator, RejectRecorder rejects, JdbcTemplate jdbc,
+                          int chunkSize) {
+        this.rows = rows;
+        this.validator = validator;
+        this.rejects = rejects;
+        this.jdbc = jdbc;
+        this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        jdbc.execute(ASYNCHRONOUS_COMMIT);
+        List<Rejection> rejections = new ArrayList<>();
+        CsvRow row = null;
+        long loaded;
+        try (CopyIn records = new CopyIn(jdbc.getDataSource(), COPY_RECORDS)) {
+            for (int n = 0; n < chunkSize && (row = rows.read()) != null; n++) {
+                contribution.incrementReadCount();
+                try {
+                    FeedRecord record = validator.process(row);
+                    records.value(record.fileId()).value(record.recordNo()).value(JsonFields.of(record.values()))
+                            .value(row.original()).endRow();
+                } catch (RejectedRecordException e) {
+                    rejections.add(new Rejection(row, e));
+                }
+            }
+            loaded = records.finish();
+        }
+        rejects.recordAll(rejections);
+        contribution.incrementWriteCount(loaded);
+        contribution.incrementProcessSkipCount(rejections.size());
+        return row == null ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+}
