@@ -86,30 +86,25 @@ public class ImportFeedJobConfiguration {
 
     @Bean
     public Step importFeedRows() {
-        CsvRowReader rows = feedLineReader(null);
-        RejectRecorder rejects = new RejectRecorder(jdbc);
+        ImportFeedRows rows = feedRowImport(null, null);
         return new StepBuilder("importFeedRows", jobRepository)
-                .tasklet(new ImportFeedRows(rows, feedRowValidator(null, null), rejects, jdbc, chunkSize), transactionManager)
+                .tasklet(rows, transactionManager)
                 .stream(rows)
-                .listener((StepExecutionListener) rejects)
                 .listener((StepExecutionListener) new ProgressListener())
                 .build();
     }
 
+    /** Reader and validator are made here, not as beans of their own: a step-scoped proxy on every row is slow. */
     @Bean
     @StepScope
-    public CsvRowReader feedLineReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+    public ImportFeedRows feedRowImport(@Value("${twofour.city.bounds}") double[] bounds,
+                                        @Value("#{stepExecution}") StepExecution stepExecution) {
         FeedDefinition feed = feed(stepExecution);
         ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-        return new CsvRowReader("feedLineReader", Path.of(job.getString(RegisterFeedFile.PATH)),
+        CsvRowReader reader = new CsvRowReader("feedLineReader", Path.of(job.getString(RegisterFeedFile.PATH)),
                 job.getLong(RegisterFeedFile.FILE_ID), feed.charset(), feed.delimiterChar());
-    }
-
-    @Bean
-    @StepScope
-    public FeedRowValidator feedRowValidator(@Value("${twofour.city.bounds}") double[] bounds,
-                                             @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new FeedRowValidator(feed(stepExecution), new CityExtent("本市", bounds[0], bounds[1], bounds[2], bounds[3]));
+        FeedRowValidator validator = new FeedRowValidator(feed, new CityExtent("本市", bounds[0], bounds[1], bounds[2], bounds[3]));
+        return new ImportFeedRows(reader, validator, jdbc, chunkSize);
     }
 
     @Bean

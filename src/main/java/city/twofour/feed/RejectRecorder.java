@@ -62,8 +62,10 @@ public class RejectRecorder implements SkipListener<SourceRecord, Object>, StepE
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        recordAll(chunkRejections);
-        chunkRejections.clear();
+        if (!chunkRejections.isEmpty()) {
+            recordAll(chunkRejections);
+            chunkRejections.clear();
+        }
     }
 
     @Override
@@ -76,11 +78,7 @@ public class RejectRecorder implements SkipListener<SourceRecord, Object>, StepE
                 rejected.messageZh(), rejected.messageEn(), item.original(), jobExecutionId);
     }
 
-    /** Records the rejected rows in one batch. */
-    public void recordAll(List<Rejection> rejections) {
-        if (rejections.isEmpty()) {
-            return;
-        }
+    private void recordAll(List<Rejection> rejections) {
         jdbc.batchUpdate(UPSERT_REJECT, rejections, rejections.size(), (ps, r) -> {
             RejectedRecordException rejected = r.reason();
             ps.setLong(1, r.item().fileId());
