@@ -46,18 +46,22 @@ final class CopyIn implements AutoCloseable {
 
     /** Appends a column value to the current row; null is SQL NULL. */
     CopyIn value(Object value) {
+        return value(value == null ? null : value.toString());
+    }
+
+    /** Appends a column value to the current row; null is SQL NULL. */
+    CopyIn value(CharSequence text) {
         if (lineStarted) {
             row.append('\t');
         }
         lineStarted = true;
-        if (value == null) {
+        if (text == null) {
             row.append("\\N");
             return this;
         }
-        String text = value.toString();
         int first = firstSpecial(text);
         if (first == text.length()) {
-            row.append(text); // at once: a part of a string is appended char by char
+            row.append(text); // at once: a part of a text is appended char by char
             return this;
         }
         row.append(text, 0, first);
@@ -75,7 +79,7 @@ final class CopyIn implements AutoCloseable {
         return this;
     }
 
-    private static int firstSpecial(String text) {
+    private static int firstSpecial(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {

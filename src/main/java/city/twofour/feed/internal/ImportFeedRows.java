@@ -64,6 +64,7 @@ public class ImportFeedRows implements Tasklet, ItemStream {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         jdbc.execute(ASYNCHRONOUS_COMMIT);
         List<Rejection> rejections = new ArrayList<>();
+        StringBuilder json = new StringBuilder(512);
         CsvRow row = null;
         long loaded;
         try (CopyIn records = new CopyIn(jdbc.getDataSource(), COPY_RECORDS)) {
@@ -71,7 +72,7 @@ public class ImportFeedRows implements Tasklet, ItemStream {
                 contribution.incrementReadCount();
                 try {
                     FeedRecord record = validator.process(row);
-                    records.value(record.fileId()).value(record.recordNo()).value(JsonFields.of(record.values()))
+                    records.value(record.fileId()).value(record.recordNo()).value(JsonFields.write(record.values(), json))
                             .value(row.original()).endRow();
                 } catch (RejectedRecordException e) {
                     rejections.add(new Rejection(row, e));

@@ -12,11 +12,15 @@ final class JsonFields {
     }
 
     /**
+     * Writes the fields into an emptied builder, which the caller may keep for the next record.
+     *
      * @param values field name → text or number (a number's {@code toString()} is valid JSON: the checks admit only
      *               finite numbers)
+     * @return the builder
      */
-    static String of(Map<String, Object> values) {
-        StringBuilder json = new StringBuilder(256).append('{');
+    static StringBuilder write(Map<String, Object> values, StringBuilder json) {
+        json.setLength(0);
+        json.append('{');
         for (Map.Entry<String, Object> field : values.entrySet()) {
             if (json.length() > 1) {
                 json.append(',');
@@ -29,7 +33,7 @@ final class JsonFields {
                 string(json, value.toString());
             }
         }
-        return json.append('}').toString();
+        return json.append('}');
     }
 
     private static StringBuilder string(StringBuilder json, String text) {
