@@ -5,12 +5,14 @@ import java.time.Duration;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Shows how a step is getting on: records read and written, records per second and, when the step knows its
- * total ({@value #TOTAL_KEY} in its context), the time left. At most one line every {@value #INTERVAL_MILLIS} ms.
+ * Shows how a step is getting on (a chunk step, or a tasklet step whose tasklet works chunk by chunk): records read,
+ * written and rejected, records per second and, when the step knows its total ({@value #TOTAL_KEY} in its context),
+ * the time left. At most one line every {@value #INTERVAL_MILLIS} ms.
  */
 public class ProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
 
@@ -34,6 +36,16 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
+        show();
+    }
+
+    /** After each call of a tasklet that works in chunks of its own. */
+    @Override
+    public void afterChunk(ChunkContext context) {
+        show();
+    }
+
+    private void show() {
         long now = System.currentTimeMillis();
         if (now - lastShownAt >= INTERVAL_MILLIS) {
             lastShownAt = now;

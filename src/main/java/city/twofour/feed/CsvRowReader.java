@@ -77,16 +77,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     /** The number of rows after the header line, by the same rules as the reader. */
     public static long countRows(Path path, Charset charset, char delimiter) throws IOException {
         try (FileLines lines = new FileLines(Files.newInputStream(path), charset)) {
-            if (header(lines, path, charset, delimiter) == null) {
-                return 0;
-            }
-            long rows = 0;
-            for (FileLines.Line line = lines.next(); line != null; line = lines.next()) {
-                if (isRow(line)) {
-                    rows++;
-                }
-            }
-            return rows;
+            return header(lines, path, charset, delimiter) == null ? 0 : lines.countNonBlank();
         }
     }
 

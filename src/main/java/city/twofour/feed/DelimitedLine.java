@@ -20,11 +20,11 @@ public final class DelimitedLine {
      */
     public static List<String> split(String line, char delimiter) {
         List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
         int i = 0;
         int n = line.length();
         while (true) {
             if (i < n && line.charAt(i) == QUOTE) {
+                StringBuilder field = new StringBuilder();
                 i++;
                 boolean closed = false;
                 while (i < n) {
@@ -42,13 +42,13 @@ public final class DelimitedLine {
                 if (!closed || (i < n && line.charAt(i) != delimiter)) {
                     return null;
                 }
+                fields.add(field.toString());
             } else {
-                while (i < n && line.charAt(i) != delimiter) {
-                    field.append(line.charAt(i++));
-                }
+                int end = line.indexOf(delimiter, i);
+                end = end < 0 ? n : end;
+                fields.add(line.substring(i, end));
+                i = end;
             }
-            fields.add(field.toString());
-            field.setLength(0);
             if (i >= n) {
                 return fields;
             }

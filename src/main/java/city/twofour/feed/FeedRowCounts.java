@@ -5,19 +5,18 @@ package city.twofour.feed;
  * {@code loaded + merged + rejected = read}.
  *
  * @param read     data rows in the file (lines after the header, blank lines not counted)
- * @param staged   rows in staging, which must equal {@code read}
  * @param loaded   rows that passed the checks and wait to be merged
  * @param merged   rows merged into the master tables
  * @param rejected rows rejected, each with its line, field and reason
  */
-public record FeedRowCounts(long read, long staged, long loaded, long merged, long rejected) {
+public record FeedRowCounts(long read, long loaded, long merged, long rejected) {
 
     public boolean balanced() {
-        return staged == read && loaded + merged + rejected == read;
+        return loaded + merged + rejected == read;
     }
 
     @Override
     public String toString() {
-        return String.format("%,d read = %,d loaded + %,d merged + %,d rejected (%,d staged)", read, loaded, merged, rejected, staged);
+        return String.format("%,d read = %,d loaded + %,d merged + %,d rejected", read, loaded, merged, rejected);
     }
 }

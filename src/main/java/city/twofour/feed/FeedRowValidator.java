@@ -1,6 +1,5 @@
 package city.twofour.feed;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +14,9 @@ import city.twofour.population.CitizenId;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Checks a staged row against its feed's definition and normalises its values, or rejects it with the first field
- * at fault. Rules beyond single fields:
+ * Checks a delivered row against its feed's definition and normalises its values, or rejects it: a line that could
+ * not be read as a row of the header's columns as a whole, else with the first field at fault. Rules beyond single
+ * fields:
  * <ul>
  * <li>A citizen ID number carries a birth date and a sex. When the feed has fields named {@value #BIRTH_DATE} and
  * {@value #SEX} (the latter mapped to {@code male} / {@code female}) and the row has values for them, they must
@@ -25,7 +25,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * the feed's coordinate system to CGCS2000 and must lie in the city ({@code COORDINATE_OUTSIDE_CITY}).</li>
  * </ul>
  */
-public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
+public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
 
     /** Field name of a person's birth date, cross-checked with the citizen ID number. */
     public static final String BIRTH_DATE = "birth_date";
@@ -38,12 +38,14 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
     private final CoordinateSystem coordinates;
     private final CityExtent city;
     private final Map<String, List<DateTimeFormatter>> dateFormats = new HashMap<>();
+    private final Map<String, String> columns = new HashMap<>();
 
     public FeedRowValidator(FeedDefinition definition, CityExtent city) {
         this.definition = definition;
         this.coordinates = definition.coordinateSystem();
         this.city = city;
         definition.fields().forEach((name, field) -> {
+            columns.put(name, field.column().strip());
             if (field.type() == FieldType.DATE) {
                 dateFormats.put(name, FieldValues.dateFormats(field.formats()));
             } else if (field.type() == FieldType.DATETIME) {
@@ -58,9 +60,10 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
      * @throws RejectedRecordException naming the first field at fault and why
      */
     @Override
-    public FeedRecord process(StagedRow row) {
-        if (row.malformation() != null) {
-            throw new RejectedRecordException(null, row.malformation(), row.malformationDetail());
+    public FeedRecord process(CsvRow row) {
+        row.requireWellFormed();
+        if (row.original().indexOf('\0') >= 0) {
+            throw new RejectedRecordException(null, RejectReason.BAD_ENCODING, "the line contains NUL bytes");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         CitizenId citizenId = null;
@@ -74,9 +77,8 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
             } else if (field.type() == FieldType.LATITUDE) {
                 latitudeField = name;
             }
-            String value = row.fields().get(name);
-            value = value == null ? null : value.strip();
-            if (value == null || value.isEmpty()) {
+            String value = row.get(columns.get(name));
+            if (value == null) {
                 if (field.required()) {
                     throw new RejectedRecordException(name, RejectReason.MISSING_REQUIRED_FIELD, field.column());
                 }
@@ -106,10 +108,10 @@ public class FeedRowValidator implements ItemProcessor<StagedRow, FeedRecord> {
     }
 
     private static void crossCheck(CitizenId id, Map<String, Object> values) {
-        LocalDate birthDate = id.birthDate();
+        String birthDate = id.birthDate().toString();
         String sex = id.sex().name().toLowerCase();
-        Object deliveredBirthDate = values.putIfAbsent(BIRTH_DATE, birthDate.toString());
-        if (deliveredBirthDate != null && !deliveredBirthDate.equals(birthDate.toString())) {
+        Object deliveredBirthDate = values.putIfAbsent(BIRTH_DATE, birthDate);
+        if (deliveredBirthDate != null && !deliveredBirthDate.equals(birthDate)) {
             throw new RejectedRecordException(BIRTH_DATE, RejectReason.CITIZEN_ID_MISMATCH,
                     deliveredBirthDate + ", the ID number says " + birthDate);
         }

@@ -56,8 +56,55 @@ public class FileLines implements Closeable {
 
     /** The next line, or null at the end of the file. */
     public Line next() throws IOException {
-        if (atEnd) {
+        int length = readLine();
+        if (length < 0) {
             return null;
+        }
+        byte[] bytes = Arrays.copyOf(line, length);
+        return new Line(number, decode(bytes, textLength(length)), bytes, !atEnd);
+    }
+
+    /**
+     * Counts the lines from here to the end that are not blank, a line that is not valid text included, by the rules
+     * of {@link String#isBlank()}. Decodes only the lines whose bytes cannot tell: ASCII punctuation
+     * ({@code !"#$%&'()*+,-./:;<=>?}) never occurs inside a multi-byte character of UTF-8, GBK or GB18030, and a
+     * line of ASCII alone is its bytes.
+     */
+    public long countNonBlank() throws IOException {
+        long count = 0;
+        for (int length = readLine(); length >= 0; length = readLine()) {
+            if (!isBlank(length)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private boolean isBlank(int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            int b = line[i] & 0xFF;
+            if (b >= 0x80) {
+                ascii = false;
+            } else if (b >= '!' && b <= '/' || b >= ':' && b <= '?' || ascii && !Character.isWhitespace(b)) {
+                return false; // before the first non-ASCII byte, any byte is a character of its own
+            }
+        }
+        if (ascii) {
+            return true;
+        }
+        String text = decode(Arrays.copyOf(line, length), textLength(length));
+        return text != null && text.isBlank();
+    }
+
+    /**
+     * Reads the next line into {@link #line}.
+     *
+     * @return its length in bytes, or -1 at the end of the file
+     */
+    private int readLine() throws IOException {
+        if (atEnd) {
+            return -1;
         }
         int length = 0;
         boolean terminated = false;
@@ -77,13 +124,16 @@ public class FileLines implements Closeable {
         if (!terminated) {
             atEnd = true;
             if (length == 0) {
-                return null;
+                return -1;
             }
         }
-        byte[] bytes = Arrays.copyOf(line, length);
-        int textLength = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
         number++;
-        return new Line(number, decode(bytes, textLength), bytes, terminated);
+        return length;
+    }
+
+    /** The length of the line's text: without a carriage return before the line break. */
+    private int textLength(int length) {
+        return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
     }
 
     private int append(int length, int count) {

@@ -2,29 +2,25 @@ package city.twofour.feed;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import city.twofour.common.ChildRuns;
 import city.twofour.common.ProgressListener;
 import city.twofour.feed.internal.FeedImportReport;
-import city.twofour.feed.internal.FeedRecordWriter;
-import city.twofour.feed.internal.FeedRowStager;
 import city.twofour.feed.internal.FeedRows;
+import city.twofour.feed.internal.ImportFeedRows;
 import city.twofour.feed.internal.RegisterFeedFile;
 import city.twofour.feed.internal.RejectFileWriter;
-import city.twofour.feed.internal.StagedRowReader;
 import city.twofour.grid.CityExtent;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code import-feed feed=NAME file=PATH [replaces=NAME]}: imports one delivered file of a department feed declared
- * in {@code jobs/feeds/NAME.yml}. Registers the file (a duplicate or empty delivery ends the job here), stages every
- * line with {@code COPY}, checks each staged row against the feed's definition (good rows are kept normalised, bad
- * ones rejected with line, field and reason), writes the reject CSV for the data officer, and accounts for every
- * row. A run that fails half way resumes after its last committed chunk.
+ * in {@code jobs/feeds/NAME.yml}. Registers the file (a duplicate or empty delivery ends the job here), reads it once,
+ * checking each row against the feed's definition while good rows stream normalised into staging with {@code COPY}
+ * and bad ones are rejected with line, field and reason, writes the reject CSV for the data officer, and accounts for
+ * every row. A run that fails half way resumes after its last committed chunk.
  */
 @Configuration
 public class ImportFeedJobConfiguration {
@@ -46,14 +42,13 @@ public class ImportFeedJobConfiguration {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final int chunkSize;
     private final FeedDefinitions definitions;
     private final Path inbox;
     private final Path outbox;
 
     public ImportFeedJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                      JdbcTemplate jdbc, DataSource dataSource,
+                                      JdbcTemplate jdbc,
                                       @Value("${twofour.import.chunk-size}") int chunkSize,
                                       FeedDefinitions definitions,
                                       @Value("${twofour.inbox}") Path inbox,
@@ -61,7 +56,6 @@ public class ImportFeedJobConfiguration {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.chunkSize = chunkSize;
         this.definitions = definitions;
         this.inbox = inbox;
@@ -76,8 +70,7 @@ public class ImportFeedJobConfiguration {
                         new String[] {ImportFeedParameters.REPLACES, ChildRuns.PARENT_INSTANCE, "run.id"}))
                 .start(registerFeedFile()).on(RegisterFeedFile.SKIPPED.getExitCode()).end()
                 .from(registerFeedFile()).on(ExitStatus.FAILED.getExitCode()).fail()
-                .from(registerFeedFile()).on("*").to(stageFeedRows())
-                .next(validateFeedRows())
+                .from(registerFeedFile()).on("*").to(importFeedRows())
                 .next(writeRejectFile())
                 .next(accountForFeedRows())
                 .end()
@@ -93,51 +86,26 @@ public class ImportFeedJobConfiguration {
     }
 
     @Bean
-    public Step stageFeedRows() {
-        return new StepBuilder("stageFeedRows", jobRepository)
-                .<CsvRow, CsvRow>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(feedLineReader(null))
-                .writer(feedRowStager(null))
-                .listener(new ProgressListener())
+    public Step importFeedRows() {
+        ImportFeedRows rows = feedRowImport(null, null);
+        return new StepBuilder("importFeedRows", jobRepository)
+                .tasklet(rows, transactionManager)
+                .stream(rows)
+                .listener((StepExecutionListener) new ProgressListener())
                 .build();
     }
 
+    /** Reader and validator are made here, not as beans of their own: a step-scoped proxy on every row is slow. */
     @Bean
     @StepScope
-    public CsvRowReader feedLineReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+    public ImportFeedRows feedRowImport(@Value("${twofour.city.bounds}") double[] bounds,
+                                        @Value("#{stepExecution}") StepExecution stepExecution) {
         FeedDefinition feed = feed(stepExecution);
         ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-        return new CsvRowReader("feedLineReader", Path.of(job.getString(RegisterFeedFile.PATH)),
+        CsvRowReader reader = new CsvRowReader("feedLineReader", Path.of(job.getString(RegisterFeedFile.PATH)),
                 job.getLong(RegisterFeedFile.FILE_ID), feed.charset(), feed.delimiterChar());
-    }
-
-    @Bean
-    @StepScope
-    public FeedRowStager feedRowStager(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new FeedRowStager(dataSource, feed(stepExecution), fileId(stepExecution));
-    }
-
-    @Bean
-    public Step validateFeedRows() {
-        return RowSteps.rejecting("validateFeedRows", jobRepository, transactionManager, chunkSize,
-                stagedRowReader(null), feedRowValidator(null, null), new FeedRecordWriter(dataSource),
-                new RejectRecorder(jdbc));
-    }
-
-    @Bean
-    @StepScope
-    public JdbcCursorItemReader<StagedRow> stagedRowReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        long fileId = fileId(stepExecution);
-        stepExecution.getExecutionContext().putLong(ProgressListener.TOTAL_KEY, new FeedRows(jdbc).staged(fileId));
-        return StagedRowReader.of("stagedRowReader", dataSource, fileId);
-    }
-
-    @Bean
-    @StepScope
-    public FeedRowValidator feedRowValidator(@Value("${twofour.city.bounds}") double[] bounds,
-                                             @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new FeedRowValidator(feed(stepExecution), new CityExtent("本市", bounds[0], bounds[1], bounds[2], bounds[3]));
+        FeedRowValidator validator = new FeedRowValidator(feed, new CityExtent("本市", bounds[0], bounds[1], bounds[2], bounds[3]));
+        return new ImportFeedRows(reader, validator, jdbc, chunkSize);
     }
 
     @Bean

@@ -21,10 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PendingRecordReader {
 
     private static final String PENDING_RECORDS = """
-            SELECT r.file_id, r.line_no, f.feed, r.fields::text AS fields, s.original
+            SELECT r.file_id, r.line_no, f.feed, r.fields::text AS fields, r.original
               FROM staging.feed_record r
               JOIN ops.feed_file f ON f.id = r.file_id
-              JOIN staging.feed_row s ON s.file_id = r.file_id AND s.line_no = r.line_no
              WHERE f.feed = ANY (?) AND f.status = 'imported'
                AND NOT EXISTS (SELECT 1 FROM master.source_record l WHERE l.file_id = r.file_id AND l.line_no = r.line_no)
              ORDER BY r.file_id, r.line_no

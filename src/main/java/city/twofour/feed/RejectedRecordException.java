@@ -2,7 +2,8 @@ package city.twofour.feed;
 
 /**
  * Thrown by a processor for an input row that cannot be loaded. The step skips the row and the
- * {@link RejectRecorder} writes it to the reject table with the reason.
+ * {@link RejectRecorder} writes it to the reject table with the reason. It is an answer about the data, thrown for
+ * every bad row of a file and kept until the rejects are written, so it carries no stack trace.
  */
 public class RejectedRecordException extends RuntimeException {
 
@@ -11,7 +12,7 @@ public class RejectedRecordException extends RuntimeException {
     private final String detail;
 
     public RejectedRecordException(String field, RejectReason reason, String detail) {
-        super(reason + (field == null ? "" : " in " + field) + (detail == null ? "" : ": " + detail));
+        super(reason + (field == null ? "" : " in " + field) + (detail == null ? "" : ": " + detail), null, false, false);
         this.field = field;
         this.reason = reason;
         this.detail = detail;

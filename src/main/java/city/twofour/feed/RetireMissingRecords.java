@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * re-delivery takes the place of the file it corrects. A record none of whose rows is in a current delivery of any
  * feed gets status {@code retired}, and its history and change-log entries name the current deliveries it is not in.
  * <p>
- * A row that the current delivery rejected still holds a record when one of its values, as delivered, is the key an
+ * A row that the current delivery rejected still holds a record when its line, as delivered, holds the key an
  * earlier row of the record came under (an ID number, a registry number): the department still lists it, with a
  * mistake to fix. A record already retired is left alone, so running the step again changes nothing; the merge
  * brings a record back when a later delivery holds it again. Runs after the merge and its accounting.
@@ -38,17 +38,15 @@ public class RetireMissingRecords implements Tasklet {
             """;
 
     private static final String RETIRE = """
-            WITH rejected_value AS (
-                    SELECT DISTINCT f.feed, v.value
+            WITH rejected_line AS (
+                    SELECT f.feed, j.original
                       FROM ops.feed_file f
                       JOIN ops.reject j ON j.file_id = f.id
-                      JOIN staging.feed_row r ON r.file_id = j.file_id AND r.line_no = j.record_no
-                     CROSS JOIN LATERAL jsonb_each_text(r.fields) v
                      WHERE f.id = ANY (?)),
                  retiring AS (
                     SELECT s.code
                       FROM (%2$s) s
-                      LEFT JOIN rejected_value v ON v.feed = s.feed AND v.value = s.source_key
+                      LEFT JOIN rejected_line v ON v.feed = s.feed AND strpos(v.original, s.source_key) > 0
                      GROUP BY s.code
                     HAVING NOT bool_or(s.file_id = ANY (?) OR v.feed IS NOT NULL))
             UPDATE master.%1$s t SET status = 'retired', updated_at = now()

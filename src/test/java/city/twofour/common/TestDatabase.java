@@ -27,7 +27,6 @@ public class TestDatabase {
             DELETE FROM master.facility;
             DELETE FROM master.address;
             DELETE FROM staging.feed_record;
-            DELETE FROM staging.feed_row;
             DELETE FROM ops.feed_delivery;
             DELETE FROM ops.reject;
             DELETE FROM ops.grid_topology_issue;

@@ -1,6 +1,7 @@
 package city.twofour.feed;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import city.twofour.grid.CityExtent;
@@ -19,7 +20,7 @@ class FeedRowValidatorTests {
 
     @Test
     void derivesBirthDateAndSexFromTheCitizenIdWhenTheRowHasNone() {
-        FeedRecord record = floating.process(row(Map.of("name", "李娜", "citizen_id", "441900750101201",
+        FeedRecord record = floating.process(row(FLOATING, Map.of("name", "李娜", "citizen_id", "441900750101201",
                 "address", "东莞市南城街道", "registered_on", "2026/11/20")));
 
         assertThat(record.values()).containsEntry("citizen_id", "441900197501012012").containsEntry("birth_date", "1975-01-01")
@@ -31,18 +32,18 @@ class FeedRowValidatorTests {
         Map<String, String> base = Map.of("name", "陈静", "citizen_id", "441900199001012461", "address", "东莞市",
                 "registered_on", "2026-11-20");
 
-        assertThat(rejection(floating, with(base, "birth_date", "1990-01-02")))
+        assertThat(rejection(FLOATING, with(base, "birth_date", "1990-01-02")))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason)
                 .containsExactly("birth_date", RejectReason.CITIZEN_ID_MISMATCH);
-        assertThat(rejection(floating, with(base, "sex", "男")))
+        assertThat(rejection(FLOATING, with(base, "sex", "男")))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason)
                 .containsExactly("sex", RejectReason.CITIZEN_ID_MISMATCH);
-        assertThat(floating.process(row(with(base, "sex", "女"))).values()).containsEntry("sex", "female");
+        assertThat(floating.process(row(FLOATING, with(base, "sex", "女"))).values()).containsEntry("sex", "female");
     }
 
     @Test
     void rejectsAMissingRequiredFieldNamingIt() {
-        RejectedRecordException missing = rejection(floating, Map.of("citizen_id", "441900199001012461",
+        RejectedRecordException missing = rejection(FLOATING, Map.of("citizen_id", "441900199001012461",
                 "address", "东莞市", "registered_on", "2026-11-20"));
 
         assertThat(missing.field()).isEqualTo("name");
@@ -51,28 +52,43 @@ class FeedRowValidatorTests {
     }
 
     @Test
-    void rejectsAMalformedLineWithTheReasonFoundWhenStaging() {
-        StagedRow truncated = new StagedRow(1, 9, Map.of(), "马超,4419", RejectReason.TRUNCATED_LINE, "2 columns, the header has 7");
+    void rejectsALineThatIsNotARowOfTheHeadersColumnsAsAWhole() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        FLOATING.fields().values().forEach(f -> columns.put(f.column(), null));
+        CsvRow truncated = new CsvRow(1, 9, columns, 2, "马超,4419", null, false);
 
-        assertThat(catchThrowableOfType(RejectedRecordException.class, () -> floating.process(truncated)).reason())
-                .isEqualTo(RejectReason.TRUNCATED_LINE);
+        assertThat(catchThrowableOfType(RejectedRecordException.class, () -> floating.process(truncated)))
+                .extracting(RejectedRecordException::field, RejectedRecordException::reason, RejectedRecordException::detail)
+                .containsExactly(null, RejectReason.TRUNCATED_LINE, "2 columns, the header has 7");
+    }
+
+    @Test
+    void rejectsALineWithNulBytesAsBadlyEncoded() {
+        RejectedRecordException nul = rejection(FLOATING, Map.of("name", "李\0娜", "citizen_id", "441900199001012461",
+                "address", "东莞市", "registered_on", "2026-11-20"));
+
+        assertThat(nul.field()).isNull();
+        assertThat(nul.reason()).isEqualTo(RejectReason.BAD_ENCODING);
     }
 
     @Test
     void convertsGcj02CoordinatesToCgcs2000AndRejectsPointsOutsideTheCity() {
-        FeedRecord hydrant = cityParts.process(row(Map.of("code", "DG-1", "kind", "消防栓", "longitude", "113.757912",
+        FeedRecord hydrant = cityParts.process(row(CITY_PARTS, Map.of("code", "DG-1", "kind", "消防栓", "longitude", "113.757912",
                 "latitude", "23.025311")));
 
         assertThat((Double) hydrant.values().get("longitude")).isBetween(113.7520, 113.7560);
         assertThat((Double) hydrant.values().get("latitude")).isBetween(23.0270, 23.0290);
-        assertThat(rejection(cityParts, Map.of("code", "DG-2", "kind", "路灯", "longitude", "23.02", "latitude", "113.75")))
+        assertThat(rejection(CITY_PARTS, Map.of("code", "DG-2", "kind", "路灯", "longitude", "23.02", "latitude", "113.75")))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason, RejectedRecordException::detail)
                 .containsExactly("longitude", RejectReason.COORDINATE_OUTSIDE_CITY,
                         "longitude and latitude look swapped (23.02, 113.75 in GCJ02)");
     }
 
-    private static StagedRow row(Map<String, String> fields) {
-        return new StagedRow(1, 2, fields, String.join(",", fields.values()), null, null);
+    /** A well-formed line of the feed with the given field values, the other columns empty. */
+    private static CsvRow row(FeedDefinition feed, Map<String, String> fields) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        feed.fields().forEach((name, f) -> columns.put(f.column(), fields.getOrDefault(name, "")));
+        return new CsvRow(1, 2, columns, columns.size(), String.join(",", columns.values()), null, true);
     }
 
     private static Map<String, String> with(Map<String, String> base, String field, String value) {
@@ -81,7 +97,8 @@ class FeedRowValidatorTests {
         return fields;
     }
 
-    private static RejectedRecordException rejection(FeedRowValidator validator, Map<String, String> fields) {
-        return catchThrowableOfType(RejectedRecordException.class, () -> validator.process(row(fields)));
+    private static RejectedRecordException rejection(FeedDefinition feed, Map<String, String> fields) {
+        FeedRowValidator validator = new FeedRowValidator(feed, CityExtent.DONGGUAN);
+        return catchThrowableOfType(RejectedRecordException.class, () -> validator.process(row(feed, fields)));
     }
 }

@@ -40,16 +40,22 @@ class FieldValuesTests {
         assertThat(FieldValues.date("d", "20261120", formats)).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(reason(() -> FieldValues.date("d", "2026-02-30", formats))).isEqualTo(RejectReason.BAD_DATE);
         assertThat(reason(() -> FieldValues.date("d", "2026/11/20", formats))).isEqualTo(RejectReason.BAD_DATE);
+        assertThat(reason(() -> FieldValues.date("d", "2026-1-05", formats))).isEqualTo(RejectReason.BAD_DATE);
+        assertThat(FieldValues.date("d", "２０２６-１１-２０", formats)).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(FieldValues.date("d", "2026年1月5日", FieldValues.dateFormats(List.of()))).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(reason(() -> FieldValues.date("d", "2026-11-20", FieldValues.dateFormats(List.of("yyyyMMdd")))))
+                .isEqualTo(RejectReason.BAD_DATE);
     }
 
     @Test
     void normalisesMobileAndLandlineNumbersAndRejectsTheRest() {
+        assertThat(FieldValues.phone("p", "13812345678")).isEqualTo("13812345678");
         assertThat(FieldValues.phone("p", "+86 138-1234-5678")).isEqualTo("13812345678");
         assertThat(FieldValues.phone("p", "(0769) 2212 3456")).isEqualTo("0769-22123456");
         assertThat(FieldValues.phone("p", "020-12345678")).isEqualTo("020-12345678");
         assertThat(reason(() -> FieldValues.phone("p", "22123456"))).isEqualTo(RejectReason.BAD_PHONE);
         assertThat(reason(() -> FieldValues.phone("p", "12345678901"))).isEqualTo(RejectReason.BAD_PHONE);
+        assertThat(reason(() -> FieldValues.phone("p", "1381234567x"))).isEqualTo(RejectReason.BAD_PHONE);
     }
 
     @Test

@@ -64,6 +64,21 @@ class FileLinesTests {
     }
 
     @Test
+    void countsTheLinesThatAreNotBlankAsDecodingEachWould() throws IOException {
+        for (Charset charset : new Charset[] {GB18030, StandardCharsets.UTF_8}) {
+            byte[] bytes = concat("a,b\n \t\r\n\n\u3000\u3000\n\u2000\n".getBytes(charset), new byte[] {(byte) 0x81, '\n'},
+                    "张三\nx\n中a".getBytes(charset));
+            long rows = 0;
+            FileLines decoded = lines(bytes, charset);
+            for (FileLines.Line line = decoded.next(); line != null; line = decoded.next()) {
+                rows += CsvRowReader.isRow(line) ? 1 : 0;
+            }
+
+            assertThat(lines(bytes, charset).countNonBlank()).as(charset.name()).isEqualTo(rows).isEqualTo(5);
+        }
+    }
+
+    @Test
     void anEmptyFileHasNoLines() throws IOException {
         assertThat(lines(new byte[0], StandardCharsets.UTF_8).next()).isNull();
     }

@@ -98,7 +98,6 @@ class NightlyRestartFunctionalTests {
 
     @AfterEach
     void dropTriggers() throws SQLException {
-        database.stopInterfering("staging.feed_row");
         database.stopInterfering("staging.feed_record");
         database.stopInterfering("master.source_record");
     }
@@ -156,11 +155,11 @@ class NightlyRestartFunctionalTests {
     void aNightKilledWhileStagingAFileEndsOnRestartAsANightThatRanThrough() throws Exception {
         Map<String, List<String>> expected = night.uninterrupted();
         night.mapLoadedAndFeedsDelivered();
-        database.pauseWhen("staging.feed_row", "NEW.line_no = 300 AND NEW.file_id = "
+        database.pauseWhen("staging.feed_record", "NEW.line_no = 300 AND NEW.file_id = "
                 + "(SELECT id FROM ops.feed_file WHERE file_name = '" + FLOATING_POPULATION + "')");
 
-        Killed killed = killedWhilePaused("stageFeedRows", "staging.feed_row");
-        assertThat(floatingPopulationRowsIn("staging.feed_row")).as("rows of the chunks committed before the kill")
+        Killed killed = killedWhilePaused("importFeedRows", "staging.feed_record");
+        assertThat(floatingPopulationRowsIn("staging.feed_record")).as("rows of the chunks committed before the kill")
                 .isBetween(100, 298);
         resumedAfterTheKill(killed);
 

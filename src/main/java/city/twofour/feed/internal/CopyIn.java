@@ -1,54 +1,85 @@
 package city.twofour.feed.internal;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 
 /**
- * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in text format, sent through pgjdbc's CopyManager on the
- * connection of the current transaction: what is copied commits or rolls back with the chunk.
+ * One {@code COPY ... FROM STDIN} in text format through pgjdbc's CopyManager, on the connection of the current
+ * transaction: what is copied commits or rolls back with it. Rows are streamed as they are added, so the server
+ * stores them while the caller produces the next ones. Closing an unfinished copy cancels it.
  */
-final class CopyIn {
+final class CopyIn implements AutoCloseable {
 
-    private final StringBuilder rows = new StringBuilder(1 << 16);
+    /** Bytes collected before they are sent to the server. */
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final DataSource dataSource;
+    private final Connection connection;
+    private final String copySql;
+    private final PGCopyOutputStream copy;
+    private final StringBuilder row = new StringBuilder(512);
     private boolean lineStarted;
 
-    /** Appends a column value; null is SQL NULL. */
+    CopyIn(DataSource dataSource, String copySql) {
+        this.dataSource = dataSource;
+        this.copySql = copySql;
+        this.connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            this.copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, BUFFER_SIZE);
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw translate(e);
+        }
+    }
+
+    /** Appends a column value to the current row; null is SQL NULL. */
     CopyIn value(Object value) {
+        return value(value == null ? null : value.toString());
+    }
+
+    /** Appends a column value to the current row; null is SQL NULL. */
+    CopyIn value(CharSequence text) {
         if (lineStarted) {
-            rows.append('\t');
+            row.append('\t');
         }
         lineStarted = true;
-        if (value == null) {
-            rows.append("\\N");
+        if (text == null) {
+            row.append("\\N");
             return this;
         }
-        String text = value.toString();
         int first = firstSpecial(text);
-        rows.append(text, 0, first);
+        if (first == text.length()) {
+            row.append(text); // at once: a part of a text is appended char by char
+            return this;
+        }
+        row.append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                case '\0' -> rows.append('\uFFFD');
-                default -> rows.append(c);
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                case '\0' -> row.append('\uFFFD');
+                default -> row.append(c);
             }
         }
         return this;
     }
 
-    private static int firstSpecial(String text) {
+    private static int firstSpecial(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
@@ -58,24 +89,52 @@ final class CopyIn {
         return text.length();
     }
 
-    /** Ends the current row. */
+    /** Ends the current row and sends it on its way. */
     CopyIn endRow() {
-        rows.append('\n');
+        row.append('\n');
+        try {
+            copy.write(row.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        row.setLength(0);
         lineStarted = false;
         return this;
     }
 
-    /** Sends the rows with the given {@code COPY ... FROM STDIN} statement in the current transaction. */
-    void copy(DataSource dataSource, String copySql) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+    /**
+     * Sends what is left and ends the copy.
+     *
+     * @return the number of rows copied
+     */
+    long finish() {
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(rows.toString()));
+            return copy.endCopy();
         } catch (SQLException e) {
-            throw new SQLExceptionSubclassTranslator().translate("COPY", copySql, e);
-        } catch (IOException e) {
-            throw new DataAccessResourceFailureException("COPY failed: " + e.getMessage(), e);
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            throw translate(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private DataAccessException failed(IOException e) {
+        return e.getCause() instanceof SQLException sql ? translate(sql)
+                : new DataAccessResourceFailureException("COPY failed: " + e.getMessage(), e);
+    }
+
+    private DataAccessException translate(SQLException e) {
+        DataAccessException translated = new SQLExceptionSubclassTranslator().translate("COPY", copySql, e);
+        return translated != null ? translated : new UncategorizedSQLException("COPY", copySql, e);
     }
 }

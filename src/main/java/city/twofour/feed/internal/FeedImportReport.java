@@ -15,10 +15,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Accounts for every row of the delivered file: counts the rows in the file again and checks that each was staged
- * and is now either loaded, merged or rejected ({@code loaded + merged + rejected = read}); anything else fails the
- * job, since a row was lost or doubled. Then, in the same transaction, a corrected re-delivery takes the place of the
- * file it replaces (whose staged and loaded rows go), and the registry records the counts.
+ * Accounts for every row of the delivered file: counts the rows in the file again, apart from the import, and checks
+ * that each is now either loaded, merged or rejected ({@code loaded + merged + rejected = read}); anything else fails
+ * the job, since a row was lost or doubled. Then, in the same transaction, a corrected re-delivery takes the place of
+ * the file it replaces (whose loaded rows go), and the registry records the counts.
  */
 public class FeedImportReport implements Tasklet {
 
@@ -45,10 +45,10 @@ public class FeedImportReport implements Tasklet {
         Console.say("%s: %s", feed.name(), counts);
         if (!counts.balanced()) {
             throw new IllegalStateException(path.getFileName() + ": rows do not balance, " + counts
-                    + "; see staging.feed_row, staging.feed_record and ops.reject for file " + fileId);
+                    + "; see staging.feed_record and ops.reject for file " + fileId);
         }
         if (predecessorId != null) {
-            rows.removeStaged(predecessorId);
+            rows.removeLoaded(predecessorId);
             registry.supersede(predecessorId, fileId);
             Console.say("%s: file %d is superseded by this delivery; its rows are replaced", feed.name(), predecessorId);
         }

@@ -9,22 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class FeedRows {
 
-    private static final String COUNT_STAGED = """
-            SELECT count(*) FROM staging.feed_row WHERE file_id = ?
-            """;
-
     private static final String COUNT = """
-            SELECT (SELECT count(*) FROM staging.feed_row WHERE file_id = ?) AS staged,
-                   (SELECT count(*) FROM staging.feed_record WHERE file_id = ?) AS loaded,
+            SELECT (SELECT count(*) FROM staging.feed_record WHERE file_id = ?) AS loaded,
                    (SELECT count(*) FROM ops.reject WHERE file_id = ?) AS rejected
             """;
 
     private static final String DELETE_RECORDS = """
             DELETE FROM staging.feed_record WHERE file_id = ?
-            """;
-
-    private static final String DELETE_STAGED = """
-            DELETE FROM staging.feed_row WHERE file_id = ?
             """;
 
     private static final String DELETE_REJECTS = """
@@ -37,25 +28,20 @@ public class FeedRows {
         this.jdbc = jdbc;
     }
 
-    public long staged(long fileId) {
-        return jdbc.queryForObject(COUNT_STAGED, Long.class, fileId);
-    }
-
     /** Where the rows of the file went; {@code read} is the given number of data rows in the file. */
     public FeedRowCounts count(long fileId, long read) {
-        return jdbc.queryForObject(COUNT, (rs, n) -> new FeedRowCounts(read, rs.getLong("staged"), rs.getLong("loaded"), 0,
-                rs.getLong("rejected")), fileId, fileId, fileId);
+        return jdbc.queryForObject(COUNT, (rs, n) -> new FeedRowCounts(read, rs.getLong("loaded"), 0, rs.getLong("rejected")),
+                fileId, fileId);
     }
 
-    /** Removes the staged and checked rows of a file, keeping its rejects as the record of what was wrong with it. */
-    public void removeStaged(long fileId) {
+    /** Removes the loaded rows of a file, keeping its rejects as the record of what was wrong with it. */
+    public void removeLoaded(long fileId) {
         jdbc.update(DELETE_RECORDS, fileId);
-        jdbc.update(DELETE_STAGED, fileId);
     }
 
     /** Removes everything an unfinished import of the file left, so that it can start again. */
     public void removeAll(long fileId) {
-        removeStaged(fileId);
+        removeLoaded(fileId);
         jdbc.update(DELETE_REJECTS, fileId);
     }
 }

@@ -75,7 +75,7 @@ public class RegisterFeedFile implements Tasklet {
             rows.removeAll(file.id());
         }
         if (!hasDataRows(path, feed)) {
-            registry.finish(file.id(), FeedFileRegistry.EMPTY, new FeedRowCounts(0, 0, 0, 0, 0));
+            registry.finish(file.id(), FeedFileRegistry.EMPTY, new FeedRowCounts(0, 0, 0, 0));
             registry.recordDelivery(file, RejectReason.EMPTY_FILE.name(), jobExecutionId);
             Console.say("%s: %s / %s", RejectReason.EMPTY_FILE, RejectReason.EMPTY_FILE.zh(), RejectReason.EMPTY_FILE.en());
             contribution.setExitStatus(SKIPPED);
