@@ -103,10 +103,12 @@ public class JobCommand {
                 runs instead, see README.md.
                 """),
         DEMO("demo", """
-                Usage: twofour demo
+                Usage: twofour demo [--samples DIR]
 
                 Loads the committed sample city's map (samples/tiny: load-grids), delivers its feeds
                 (samples/tiny/feeds) into the inbox, runs the nightly run on them and lists the executions.
+                --samples DIR takes another sample city instead, e.g. one made by
+                `twofour samples generate --scale demo --out DIR`.
                 """);
 
         private final String word;
@@ -175,7 +177,7 @@ public class JobCommand {
                 yield 0;
             }
             case RESTART -> restart(executionId(args)) ? 0 : 1;
-            case DEMO -> demo();
+            case DEMO -> demo(samplesDirectory(args));
             case DAEMON -> daemon();
             case DICTIONARY -> dictionary(args);
         };
@@ -287,9 +289,22 @@ public class JobCommand {
         return 0;
     }
 
-    /** Delivers the tiny sample city's feeds into the inbox, as the departments would, and runs the pipeline on them. */
-    private int demo() {
-        Path samples = home.resolve("samples/tiny").toAbsolutePath().normalize();
+    private Path samplesDirectory(List<String> args) {
+        if (args.isEmpty()) {
+            return home.resolve("samples/tiny").toAbsolutePath().normalize();
+        }
+        if (args.size() != 2 || !args.get(0).equals("--samples")) {
+            throw new UsageException("demo takes only --samples DIR");
+        }
+        Path samples = Path.of(args.get(1)).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(samples.resolve("grids.geojson")) || !Files.isDirectory(samples.resolve("feeds"))) {
+            throw new UsageException(samples + " is not a sample city: it needs grids.geojson, divisions.csv and feeds/");
+        }
+        return samples;
+    }
+
+    /** Delivers a sample city's feeds into the inbox, as the departments would, and runs the pipeline on them. */
+    private int demo(Path samples) {
         deliver(samples.resolve("feeds"));
         boolean ok = run("load-grids", Map.of(
                 "divisions", samples.resolve("divisions.csv").toString(),
