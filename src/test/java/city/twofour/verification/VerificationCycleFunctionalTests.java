@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,11 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import city.twofour.common.SampleCity;
 import city.twofour.common.TestDatabase;
-import city.twofour.grid.LoadGridsParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,19 +73,9 @@ class VerificationCycleFunctionalTests {
     @BeforeEach
     void mapLoadedAndEveryFeedDelivered() throws Exception {
         database.clearData();
-        jobs.setJob(loadGridsJob);
-        jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(LoadGridsParameters.DIVISIONS, SAMPLES.resolve("divisions.csv").toAbsolutePath().toString())
-                .addString(LoadGridsParameters.GRIDS, SAMPLES.resolve("grids.geojson").toAbsolutePath().toString())
-                .toJobParameters());
-        Path feeds = SAMPLES.resolve("feeds");
-        try (Stream<Path> files = Files.walk(feeds)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path delivered = var.resolve("inbox").resolve(feeds.relativize(file).toString());
-                Files.createDirectories(delivered.getParent());
-                Files.copy(file, delivered, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        SampleCity city = new SampleCity(jobs, jdbc, var.resolve("inbox"));
+        city.loadMap(loadGridsJob);
+        city.deliverAll();
         jobs.setJob(nightlyJob);
     }
 
