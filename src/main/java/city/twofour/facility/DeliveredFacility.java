@@ -1,7 +1,7 @@
 package city.twofour.facility;
 
+import city.twofour.feed.FromDeliveredRow;
 import city.twofour.feed.PendingRecord;
-import city.twofour.feed.SourceRecord;
 import city.twofour.grid.AssignmentMethod;
 import city.twofour.grid.LonLat;
 
@@ -17,20 +17,5 @@ import city.twofour.grid.LonLat;
  */
 public record DeliveredFacility(PendingRecord source, String sourceCode, FacilityType type, String name, String location,
                                 LonLat point, String gridCode, AssignmentMethod gridMethod, boolean damaged,
-                                String department, int priority) implements SourceRecord {
-
-    @Override
-    public long fileId() {
-        return source.fileId();
-    }
-
-    @Override
-    public int recordNo() {
-        return source.recordNo();
-    }
-
-    @Override
-    public String original() {
-        return source.original();
-    }
+                                String department, int priority) implements FromDeliveredRow {
 }

@@ -2,8 +2,8 @@ package city.twofour.unit;
 
 import java.time.LocalDate;
 
+import city.twofour.feed.FromDeliveredRow;
 import city.twofour.feed.PendingRecord;
-import city.twofour.feed.SourceRecord;
 
 /**
  * A delivered row about a unit, checked and standardised, before it is matched to a golden record.
@@ -19,20 +19,5 @@ import city.twofour.feed.SourceRecord;
  */
 public record DeliveredUnit(PendingRecord source, String creditCode, String name, String nameKey, UnitKind kind,
                             String legalRepresentative, String addressText, String addressCode, double addressConfidence,
-                            LocalDate establishedOn, boolean closed, String phone, int priority) implements SourceRecord {
-
-    @Override
-    public long fileId() {
-        return source.fileId();
-    }
-
-    @Override
-    public int recordNo() {
-        return source.recordNo();
-    }
-
-    @Override
-    public String original() {
-        return source.original();
-    }
+                            LocalDate establishedOn, boolean closed, String phone, int priority) implements FromDeliveredRow {
 }

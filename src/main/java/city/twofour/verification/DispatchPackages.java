@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import city.twofour.common.ChangeReason;
 import city.twofour.common.Console;
@@ -20,6 +22,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,10 +62,17 @@ public class DispatchPackages implements Tasklet {
     private static final TypeReference<Map<String, Object>> FACTS = new TypeReference<>() {
     };
 
+    /** An open task and the package it goes out in. */
     private record OpenTask(String code, String type, String declarations, String entity, String entityKey,
                             Map<String, Object> facts, String addressText, String standardAddress, String addressCode,
-                            String gridCode, Double lon, Double lat, LocalDate dueOn) {
+                            String gridCode, Double lon, Double lat, LocalDate dueOn, String pkg) {
     }
+
+    private static final RowMapper<OpenTask> OPEN_TASK = (rs, n) -> new OpenTask(rs.getString("code"),
+            rs.getString("type"), rs.getString("declarations"), rs.getString("entity"), rs.getString("entity_key"),
+            JSON.readValue(rs.getString("facts"), FACTS), rs.getString("address_text"), rs.getString("standard_address"),
+            rs.getString("address_code"), rs.getString("grid_code"), (Double) rs.getObject("lon"),
+            (Double) rs.getObject("lat"), rs.getObject("due_on", LocalDate.class), rs.getString("package"));
 
     private final JdbcTemplate jdbc;
     private final Path outbox;
@@ -75,34 +85,30 @@ public class DispatchPackages implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String day = LocalDate.now(CityTime.ZONE).toString();
+        int packages = 0;
         List<OpenTask> batch = new ArrayList<>();
-        String[] current = {null};
-        int[] packages = {0};
-        jdbc.query(OPEN_TASKS, rs -> {
-            String pkg = rs.getString("package");
-            if (current[0] != null && !current[0].equals(pkg)) {
-                dispatch(day, current[0], batch);
-                packages[0]++;
-                batch.clear();
+        try (Stream<OpenTask> tasks = jdbc.queryForStream(OPEN_TASKS, OPEN_TASK)) {
+            for (Iterator<OpenTask> it = tasks.iterator(); it.hasNext(); ) {
+                OpenTask task = it.next();
+                if (!batch.isEmpty() && !batch.get(0).pkg().equals(task.pkg())) {
+                    dispatch(day, batch);
+                    packages++;
+                    batch.clear();
+                }
+                batch.add(task);
             }
-            current[0] = pkg;
-            batch.add(new OpenTask(rs.getString("code"), rs.getString("type"), rs.getString("declarations"),
-                    rs.getString("entity"), rs.getString("entity_key"), JSON.readValue(rs.getString("facts"), FACTS),
-                    rs.getString("address_text"), rs.getString("standard_address"), rs.getString("address_code"),
-                    rs.getString("grid_code"), (Double) rs.getObject("lon"), (Double) rs.getObject("lat"),
-                    rs.getObject("due_on", LocalDate.class)));
-        });
-        if (current[0] != null) {
-            dispatch(day, current[0], batch);
-            packages[0]++;
         }
-        contribution.incrementWriteCount(packages[0]);
-        Console.say("verification-cycle: %,d task packages in %s", packages[0], outbox.resolve("tasks").resolve(day));
+        if (!batch.isEmpty()) {
+            dispatch(day, batch);
+            packages++;
+        }
+        contribution.incrementWriteCount(packages);
+        Console.say("verification-cycle: %,d task packages in %s", packages, outbox.resolve("tasks").resolve(day));
         return RepeatStatus.FINISHED;
     }
 
-    private void dispatch(String day, String pkg, List<OpenTask> tasks) {
-        Path folder = outbox.resolve("tasks").resolve(day).resolve(pkg);
+    private void dispatch(String day, List<OpenTask> tasks) {
+        Path folder = outbox.resolve("tasks").resolve(day).resolve(tasks.get(0).pkg());
         try {
             Files.createDirectories(folder);
             writeTasks(folder.resolve("tasks.csv"), tasks);

@@ -22,6 +22,7 @@ import city.twofour.verification.internal.MasterPlaces;
 import city.twofour.verification.internal.ResultApplier;
 import city.twofour.verification.internal.ResultWriter;
 import city.twofour.verification.internal.VerifiedTaskReader;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
@@ -168,8 +169,13 @@ public class VerificationCycleJobConfiguration {
         return new ResultApplier(jdbc, places(), department);
     }
 
-    /** The address library, grid layer and master records as they are when a step starts. */
-    private Places places() {
+    /**
+     * The address library and the grid layer, read into memory once per run (the cycle changes neither); the steps
+     * that place declarations, check corrections and apply results share them.
+     */
+    @Bean
+    @JobScope
+    public Places places() {
         return new MasterPlaces(jdbc, AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)),
                 GridLayer.index(jdbc));
     }
