@@ -128,6 +128,8 @@ class NightlyReportTests {
         assertThat(people.get("并入已有记录的行")).isEqualTo("492");
         assertThat(people.get("其中同一数据源内重复")).isEqualTo("22");
         assertThat(csv("unplaced.csv")).extracting(r -> r.get("类别")).containsExactly("实有人口");
+        // the task of the person at no standard address has no town: listed as such, not as a second city row
+        assertThat(csv("verification_by_town.csv")).extracting(r -> r.get("镇街")).containsExactly("全市", "莞城街道", "位置不明");
     }
 
     /**

@@ -17,8 +17,9 @@ public class VerificationData {
             "已过期", "办结率(%)", "办结用时中位数(天)");
 
     private static final String PROGRESS = """
-            SELECT coalesce(t.name, '全市') AS town, coalesce(v.name, '') AS village, p.opened, p.closed, p.backlog,
-                   p.overdue, p.expired, coalesce(to_char(100 * p.closure_rate, 'FM990.0'), '') AS closure_percent,
+            SELECT CASE WHEN p.level = 'city' THEN '全市' ELSE coalesce(t.name, '位置不明') END AS town,
+                   CASE WHEN p.level = 'village' THEN coalesce(v.name, '位置不明') ELSE '' END AS village,
+                   p.opened, p.closed, p.backlog, p.overdue, p.expired, coalesce(to_char(100 * p.closure_rate, 'FM990.0'), '') AS closure_percent,
                    coalesce(p.median_days_to_close::text, '') AS median_days
               FROM master.verification_progress p
               LEFT JOIN master.division v ON p.level = 'village' AND v.code = p.code
