@@ -106,7 +106,7 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
                 case TEXT -> value;
                 case CITIZEN_ID -> (citizenId = FieldValues.citizenId(name, value)).value();
                 case CREDIT_CODE -> FieldValues.creditCode(name, value).value();
-                case DATE -> FieldValues.date(name, value, dateFormats.get(i)).toString();
+                case DATE -> FieldValues.date(name, value, dateFormats.get(i));
                 case DATETIME -> FieldValues.dateTime(name, value, dateFormats.get(i)).toString();
                 case PHONE -> FieldValues.phone(name, value);
                 case ENUM -> FieldValues.enumValue(name, value, field.values());
@@ -144,7 +144,7 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
     }
 
     private void crossCheck(CitizenId id, String[] values) {
-        String idBirthDate = id.birthDate().toString();
+        String idBirthDate = id.birthDateText();
         String idSex = id.sex() == Sex.MALE ? "male" : "female";
         String delivered = values[birthDate];
         if (delivered == null) {

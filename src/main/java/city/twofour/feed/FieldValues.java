@@ -106,16 +106,23 @@ public final class FieldValues {
     }
 
     /**
-     * A date in the first of the formats that reads it.
+     * A date in the first of the formats that reads it, as ISO text ({@code yyyy-MM-dd}): a date delivered so is its
+     * own text.
      *
      * @throws RejectedRecordException {@code BAD_DATE} when none does, or the date is not in the calendar
      */
-    public static LocalDate date(String field, String value, List<DateTimeFormatter> formats) {
+    public static String date(String field, String value, List<DateTimeFormatter> formats) {
         String text = halfWidth(value);
         for (DateTimeFormatter format : formats) {
-            LocalDate date = format == ISO_DATE ? isoDate(text) : parse(text, format);
-            if (date != null) {
-                return date;
+            if (format == ISO_DATE) {
+                if (isoDate(text) != null) {
+                    return text;
+                }
+            } else {
+                LocalDate date = parse(text, format);
+                if (date != null) {
+                    return date.toString();
+                }
             }
         }
         throw new RejectedRecordException(field, RejectReason.BAD_DATE, "'" + value + "'");

@@ -42,6 +42,7 @@ public class FileLines implements Closeable {
     private final CharsetDecoder decoder;
     /** Kept for the file: a decoder per line costs more than the decoding. Null where the JDK's strings decode faster. */
     private final CharsetDecoder lenient;
+    private final TwoByteTable twoByte;
     private CharBuffer chars = CharBuffer.allocate(256);
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int start;
@@ -60,6 +61,7 @@ public class FileLines implements Closeable {
         this.lenient = charset.equals(StandardCharsets.UTF_8) ? null : charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.twoByte = TwoByteTable.of(charset);
         skipByteOrderMark();
     }
 
@@ -183,6 +185,12 @@ public class FileLines implements Closeable {
         int capacity = (int) Math.ceil(length * (double) lenient.maxCharsPerByte());
         if (chars.capacity() < capacity) {
             chars = CharBuffer.allocate(Math.max(capacity, 2 * chars.capacity()));
+        }
+        if (twoByte != null) {
+            int n = twoByte.decode(line, length, chars.array());
+            if (n >= 0) {
+                return new String(chars.array(), 0, n);
+            }
         }
         chars.clear();
         lenient.reset().decode(ByteBuffer.wrap(line, 0, length), chars, true);

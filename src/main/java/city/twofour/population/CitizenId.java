@@ -183,6 +183,11 @@ public final class CitizenId {
         return birthDate(value);
     }
 
+    /** The birth date as ISO text ({@code yyyy-MM-dd}), written from the number's digits. */
+    public String birthDateText() {
+        return value.substring(6, 10) + '-' + value.substring(10, 12) + '-' + value.substring(12, 14);
+    }
+
     public Sex sex() {
         return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
     }
