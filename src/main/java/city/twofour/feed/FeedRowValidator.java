@@ -100,7 +100,8 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
                 continue;
             }
             if (value.indexOf(StagedFields.SEPARATOR) >= 0) {
-                throw new RejectedRecordException(name, RejectReason.BAD_ENCODING, "the value contains the control character U+001F");
+                throw new RejectedRecordException(name, RejectReason.BAD_ENCODING,
+                        "the value contains the control character U+001F");
             }
             values[i] = switch (field.type()) {
                 case TEXT -> value;
@@ -112,8 +113,14 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
                 case ENUM -> FieldValues.enumValue(name, value, field.values());
                 case INTEGER -> Long.toString(FieldValues.integer(name, value));
                 case DECIMAL -> FieldValues.decimal(name, value).toString();
-                case LONGITUDE -> Double.toString(lon = FieldValues.degrees(name, value));
-                case LATITUDE -> Double.toString(lat = FieldValues.degrees(name, value));
+                case LONGITUDE -> {
+                    lon = FieldValues.degrees(name, value);
+                    yield value; // until the point is placed, as a pair
+                }
+                case LATITUDE -> {
+                    lat = FieldValues.degrees(name, value);
+                    yield value;
+                }
             };
         }
         if (citizenId != null) {
