@@ -24,11 +24,22 @@ public record CsvRow(long fileId, int recordNo, List<String> header, List<String
             return null;
         }
         String value = fields.get(column);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return null;
+        }
+        if (isPlain(value.charAt(0)) && isPlain(value.charAt(value.length() - 1))) {
+            return value;
         }
         String trimmed = value.strip();
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * Whether the character is printable ASCII or a common Chinese character, so certainly not white space: told
+     * without the Unicode lookup that stripping every value of a file would make.
+     */
+    private static boolean isPlain(char c) {
+        return c > ' ' && c < 0x7F || c >= '\u4E00' && c <= '\u9FFF';
     }
 
     /** Number of values the line actually has. */

@@ -1,6 +1,5 @@
 package city.twofour.feed;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +38,7 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
     private final List<String> recordFields;
     private final List<String> names;
     private final List<FieldDefinition> fields;
-    private final List<List<DateTimeFormatter>> dateFormats = new ArrayList<>();
+    private final List<List<DatePattern>> dateFormats = new ArrayList<>();
     private final int birthDate;
     private final int sex;
     private final int longitude;
@@ -108,7 +107,7 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
                 case CITIZEN_ID -> (citizenId = FieldValues.citizenId(name, value)).value();
                 case CREDIT_CODE -> FieldValues.creditCode(name, value).value();
                 case DATE -> FieldValues.date(name, value, dateFormats.get(i));
-                case DATETIME -> FieldValues.dateTime(name, value, dateFormats.get(i)).toString();
+                case DATETIME -> FieldValues.dateTime(name, value, dateFormats.get(i));
                 case PHONE -> FieldValues.phone(name, value);
                 case ENUM -> FieldValues.enumValue(name, value, field.values());
                 case INTEGER -> Long.toString(FieldValues.integer(name, value));

@@ -3,13 +3,12 @@ package city.twofour.feed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The normalised values of an imported row as {@code staging.feed_record.fields} holds them: one text, the values in
  * the order of the names its file's registry row lists ({@code ops.feed_file.fields}), separated by the unit
- * separator U+001F, which {@link FeedRowValidator} rejects in a delivered line; an empty value is a field without
+ * separator U+001F, which {@link FeedRowValidator} rejects in a delivered value; an empty value is a field without
  * value. Plain text costs the server least to store: JSON would be checked on every row and repeat every name.
  * In SQL, {@code staging.field_value(fields, names, name)} reads one value and {@code staging.fields_json} all.
  */
@@ -19,26 +18,6 @@ public final class StagedFields {
     public static final char SEPARATOR = '\u001F';
 
     private StagedFields() {
-    }
-
-    /**
-     * Writes the values into an emptied builder, which the caller may keep for the next row.
-     *
-     * @param values in the order of the file's field names; null for a field without value
-     * @return the builder
-     */
-    public static StringBuilder write(List<String> values, StringBuilder out) {
-        out.setLength(0);
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(SEPARATOR);
-            }
-            String value = values.get(i);
-            if (value != null) {
-                out.append(value);
-            }
-        }
-        return out;
     }
 
     /** Field name → value of the fields that have one, in the order of the names. */

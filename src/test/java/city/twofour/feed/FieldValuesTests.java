@@ -76,6 +76,21 @@ class FieldValuesTests {
         assertThat(reason(() -> FieldValues.degrees("n", "113°45'"))).isEqualTo(RejectReason.BAD_NUMBER);
     }
 
+    @Test
+    void readsDateTimesInTheDefaultFormatsAsIsoText() {
+        var formats = FieldValues.dateTimeFormats(List.of());
+
+        assertThat(FieldValues.dateTime("t", "2026-10-31 13:53:48", formats)).isEqualTo("2026-10-31T13:53:48");
+        assertThat(FieldValues.dateTime("t", "2026-11-19 23:48", formats)).isEqualTo("2026-11-19T23:48");
+        assertThat(FieldValues.dateTime("t", "2026-11-19 23:48:00", formats)).isEqualTo("2026-11-19T23:48");
+        assertThat(FieldValues.dateTime("t", "2026/1/5 9:05", formats)).isEqualTo("2026-01-05T09:05");
+        assertThat(FieldValues.dateTime("t", "20261031135348", formats)).isEqualTo("2026-10-31T13:53:48");
+        for (String bad : List.of("2026-02-30 10:00", "2026-10-31 24:00", "2026-10-31 13:60", "2026-10-31 13:53:61",
+                "2026-10-31T13:53", "2026-10-31 1:53", "2026-10-31 13:53:4")) {
+            assertThat(reason(() -> FieldValues.dateTime("t", bad, formats))).as(bad).isEqualTo(RejectReason.BAD_DATE);
+        }
+    }
+
     private static RejectReason reason(Runnable check) {
         return catchThrowableOfType(RejectedRecordException.class, check::run).reason();
     }

@@ -1,7 +1,5 @@
 package city.twofour.feed;
 
-import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,15 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StagedFieldsTests {
 
     private static final String[] NAMES = {"name", "phone", "sex", "address"};
-
-    @Test
-    void writesTheValuesInOrderAFieldWithoutValueAsNothing() {
-        StringBuilder kept = new StringBuilder("left from the last row");
-
-        String fields = StagedFields.write(Arrays.asList("李娜", null, "female", null), kept).toString();
-
-        assertThat(fields).isEqualTo("李娜\u001F\u001Ffemale\u001F");
-    }
 
     @Test
     void readsTheFieldsThatHaveAValueByTheirNames() {

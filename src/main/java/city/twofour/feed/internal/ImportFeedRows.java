@@ -69,7 +69,6 @@ public class ImportFeedRows implements Tasklet, ItemStream {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         jdbc.execute(ASYNCHRONOUS_COMMIT);
         List<Rejection> rejections = new ArrayList<>();
-        StringBuilder fields = new StringBuilder(512);
         CsvRow row = null;
         long loaded;
         try (CopyIn records = new CopyIn(jdbc.getDataSource(), COPY_RECORDS, 4)) {
@@ -77,7 +76,7 @@ public class ImportFeedRows implements Tasklet, ItemStream {
                 contribution.incrementReadCount();
                 try {
                     FeedRecord record = validator.process(row);
-                    records.int8(record.fileId()).int4(record.recordNo()).text(StagedFields.write(record.values(), fields))
+                    records.int8(record.fileId()).int4(record.recordNo()).text(record.values(), StagedFields.SEPARATOR)
                             .text(row.original()).endRow();
                 } catch (RejectedRecordException e) {
                     rejections.add(new Rejection(row, e));

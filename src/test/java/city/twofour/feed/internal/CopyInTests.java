@@ -1,5 +1,6 @@
 package city.twofour.feed.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,20 @@ class CopyInTests {
                 "7|-1|NULL",
                 "8|0|𠮷野家 (a character outside the BMP), café, 东莞市",
                 "9|1|nul\uFFFDbyte");
+    }
+
+    @Test
+    void joinsPartsIntoOneTextANullPartAsNothing() {
+        String joined = transaction.execute(status -> {
+            jdbc.execute("CREATE TEMP TABLE copied (words text) ON COMMIT DROP");
+            try (CopyIn copy = new CopyIn(jdbc.getDataSource(), "COPY copied FROM STDIN (FORMAT binary)", 1)) {
+                copy.text(Arrays.asList("李娜", null, "female", null), '|').endRow();
+                copy.finish();
+            }
+            return jdbc.queryForObject("SELECT words FROM copied", String.class);
+        });
+
+        assertThat(joined).isEqualTo("李娜||female|");
     }
 
     @Test
