@@ -35,6 +35,7 @@ public final class DatePattern {
     }
 
     private final DateTimeFormatter formatter;
+    private final boolean iso;
     /** Null when the pattern is not one the hand reading takes. */
     private final Part[] parts;
     /** Whether the pattern has any time field; and the hour and minute a date and time needs. */
@@ -43,6 +44,7 @@ public final class DatePattern {
 
     private DatePattern(String pattern) {
         this.formatter = DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT);
+        this.iso = pattern.equals("yyyy-MM-dd");
         List<Part> read = parts(pattern);
         this.parts = read == null ? null : read.toArray(Part[]::new);
         this.hasTime = read != null && read.stream().anyMatch(p -> p.field() >= 3);
@@ -52,6 +54,11 @@ public final class DatePattern {
 
     public static DatePattern of(String pattern) {
         return new DatePattern(pattern);
+    }
+
+    /** Whether a date it reads is written as ISO text ({@code yyyy-MM-dd}) already. */
+    boolean isIso() {
+        return iso;
     }
 
     /** The date the text is in the pattern, or null. */

@@ -150,14 +150,13 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
     }
 
     private void crossCheck(CitizenId id, String[] values) {
-        String idBirthDate = id.birthDateText();
         String idSex = id.sex() == Sex.MALE ? "male" : "female";
         String delivered = values[birthDate];
         if (delivered == null) {
-            values[birthDate] = idBirthDate;
-        } else if (!delivered.equals(idBirthDate)) {
+            values[birthDate] = id.birthDateText();
+        } else if (!id.isBirthDate(delivered)) {
             throw new RejectedRecordException(BIRTH_DATE, RejectReason.CITIZEN_ID_MISMATCH,
-                    delivered + ", the ID number says " + idBirthDate);
+                    delivered + ", the ID number says " + id.birthDateText());
         }
         delivered = values[sex];
         if (delivered == null) {

@@ -93,7 +93,8 @@ public final class FieldValues {
     }
 
     /**
-     * A date in the first of the formats that reads it, as ISO text ({@code yyyy-MM-dd}).
+     * A date in the first of the formats that reads it, as ISO text ({@code yyyy-MM-dd}): a date delivered so is its
+     * own text.
      *
      * @throws RejectedRecordException {@code BAD_DATE} when none does, or the date is not in the calendar
      */
@@ -102,7 +103,7 @@ public final class FieldValues {
         for (DatePattern format : formats) {
             LocalDate date = format.date(text);
             if (date != null) {
-                return date.toString();
+                return format.isIso() ? text : date.toString();
             }
         }
         throw new RejectedRecordException(field, RejectReason.BAD_DATE, "'" + value + "'");

@@ -188,6 +188,12 @@ public final class CitizenId {
         return value.substring(6, 10) + '-' + value.substring(10, 12) + '-' + value.substring(12, 14);
     }
 
+    /** Whether the ISO text ({@code yyyy-MM-dd}) is the birth date, compared with the number's digits as they stand. */
+    public boolean isBirthDate(String iso) {
+        return iso.length() == 10 && iso.charAt(4) == '-' && iso.charAt(7) == '-' && value.regionMatches(6, iso, 0, 4)
+                && value.regionMatches(10, iso, 5, 2) && value.regionMatches(12, iso, 8, 2);
+    }
+
     public Sex sex() {
         return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
     }

@@ -18,6 +18,9 @@ class CitizenIdTests {
         assertThat(id.regionCode()).isEqualTo("110105");
         assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
         assertThat(id.birthDateText()).isEqualTo("1949-12-31");
+        assertThat(id.isBirthDate("1949-12-31")).isTrue();
+        assertThat(id.isBirthDate("1949-12-30")).isFalse();
+        assertThat(id.isBirthDate("19491231")).isFalse();
         assertThat(id.sex()).isEqualTo(Sex.FEMALE);
         assertThat(id.wasUpgraded()).isFalse();
     }
@@ -46,6 +49,9 @@ class CitizenIdTests {
         assertThat(id.wasUpgraded()).isTrue();
         assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
         assertThat(id.birthDateText()).isEqualTo("1949-12-31");
+        assertThat(id.isBirthDate("1949-12-31")).isTrue();
+        assertThat(id.isBirthDate("1949-12-30")).isFalse();
+        assertThat(id.isBirthDate("19491231")).isFalse();
     }
 
     @Test
