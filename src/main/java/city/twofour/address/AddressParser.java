@@ -252,6 +252,9 @@ public final class AddressParser {
             if (aliases.isBareStem(alias) && (!fresh || roadFollows) || !fresh && roadFollows) {
                 continue;
             }
+            if (!village && villageNamedAt(s, pos, len + 1)) {
+                return -1; // 万江墟 is the village 万江墟社区, not the town 万江 followed by 墟
+            }
             Division chosen = choose(found, st);
             if (village) {
                 st.villageCode = chosen == null ? null : chosen.code();
@@ -263,6 +266,16 @@ public final class AddressParser {
             return pos + len;
         }
         return -1;
+    }
+
+    /** Whether a village's name or alias of at least {@code minLength} characters begins at {@code pos}. */
+    private boolean villageNamedAt(String s, int pos, int minLength) {
+        for (int len = Math.min(aliases.maxAliasLength(), s.length() - pos); len >= minLength; len--) {
+            if (aliases.lookup(s.substring(pos, pos + len)).stream().anyMatch(Division::isVillage)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The one division meant: the only one in the town already read, or the only one at all; else null. */

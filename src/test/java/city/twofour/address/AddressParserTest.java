@@ -83,7 +83,7 @@ class AddressParserTest {
             # a lane numbered off a name, not off a road
             温塘一巷2号1栋101室                                 | -         | -            | 温塘1巷 | 2 | 1 | - | 1 | 101 | -
             温塘1巷2号                                         | -         | -            | 温塘1巷 | 2 | - | - | - | - | -
-            松山湖虚拟社区松山湖二巷3号                            | 441900401 | -            | 松山湖2巷 | 3 | - | - | - | - | -
+            松山湖虚拟社区松山湖二巷3号                            | 441900401 | 441900401498 | 松山湖2巷 | 3 | - | - | - | - | -
             # noise words
             岗贝路18号附近                                     | -         | -            | 岗贝路 | 18 | - | - | - | - | -
             东城岗贝社区岗贝路18号对面                           | 441900003 | 441900003001 | 岗贝路 | 18 | - | - | - | - | -
@@ -148,6 +148,24 @@ class AddressParserTest {
         ParsedAddress p = parser.parseAddress("东城岗贝村岗贝路18号");
         assertThat(p.villageCode()).isEqualTo("441900003001");
         assertThat(p.village()).isEqualTo("岗贝社区");
+    }
+
+    @Test
+    void aVillageWhoseNameBeginsWithTheTownsIsReadAsTheVillage() {
+        AddressParser parser = new AddressParser(DivisionAliases.of("东莞市", java.util.List.of(
+                Division.official("441900005", "万江街道", "441900"),
+                Division.official("441900005001", "万江墟社区居民委员会", "441900005"),
+                Division.official("441900005002", "万江社区居民委员会", "441900005"))));
+
+        ParsedAddress p = parser.parseAddress("万江墟万江墟新村六巷2号1栋");
+
+        assertThat(p.villageCode()).isEqualTo("441900005001");
+        assertThat(p.townCode()).isEqualTo("441900005");
+        assertThat(p.road()).isEqualTo("万江墟新村6巷");
+        assertThat(p.doorNumber()).isEqualTo("2");
+        assertThat(p.building()).isEqualTo("1");
+        assertThat(p.unparsed()).isEmpty();
+        assertThat(parser.parseAddress("万江街道万江社区万江路3号").villageCode()).isEqualTo("441900005002");
     }
 
     @Test
