@@ -52,7 +52,7 @@ public class MergePeopleJobConfiguration {
 
     public MergePeopleJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                        JdbcTemplate jdbc, DataSource dataSource,
-                                       @Value("${twofour.chunk-size}") int chunkSize,
+                                       @Value("${twofour.population.merge-chunk-size}") int chunkSize,
                                        @Value("${twofour.city.name}") String cityName,
                                        FeedDefinitions definitions) {
         this.jobRepository = jobRepository;

@@ -112,7 +112,8 @@ final class SampleNight {
                 "twofour.outbox", var.resolve("outbox").toString(),
                 "twofour.import.chunk-size", "100",
                 "twofour.chunk-size", "50",
-                "twofour.address.merge-chunk-size", "50");
+                "twofour.address.merge-chunk-size", "50",
+                "twofour.population.merge-chunk-size", "50");
     }
 
     /** An empty database but for the sample map, and every sample feed waiting in the inbox. */

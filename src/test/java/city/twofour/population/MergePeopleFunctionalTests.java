@@ -51,8 +51,10 @@ class MergePeopleFunctionalTests {
     static Path inbox;
 
     @DynamicPropertySource
-    static void inbox(DynamicPropertyRegistry registry) {
+    static void inboxAndChunks(DynamicPropertyRegistry registry) {
         registry.add("twofour.inbox", () -> inbox.toString());
+        // several chunks, so that a person's rows fall in different chunks and a failing run leaves some committed
+        registry.add("twofour.population.merge-chunk-size", () -> "200");
     }
 
     @Autowired

@@ -2,13 +2,13 @@ package city.twofour.address.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import city.twofour.address.DeliveredAddress;
+import city.twofour.common.ArrayColumns;
+import city.twofour.common.AsynchronousCommit;
 import city.twofour.common.ChangeReason;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -54,15 +54,6 @@ public class AddressLibraryWriter implements ItemWriter<DeliveredAddress> {
             ON CONFLICT (file_id, line_no) DO NOTHING
             """;
 
-    /**
-     * Chunks commit without waiting for the disk: a commit a server crash loses takes the addresses and their links
-     * back together, so the rows are pending again and the restarted merge writes them anew. The job's later steps
-     * commit as usual, which makes every chunk before them durable.
-     */
-    private static final String ASYNCHRONOUS_COMMIT = """
-            SET LOCAL synchronous_commit = off
-            """;
-
     private final JdbcTemplate jdbc;
 
     public AddressLibraryWriter(JdbcTemplate jdbc) {
@@ -72,12 +63,14 @@ public class AddressLibraryWriter implements ItemWriter<DeliveredAddress> {
     @Override
     public void write(Chunk<? extends DeliveredAddress> chunk) {
         List<? extends DeliveredAddress> items = chunk.getItems();
-        jdbc.execute(ASYNCHRONOUS_COMMIT);
+        // A commit a server crash loses takes the addresses and their links back together: the rows are pending
+        // again and the restarted merge writes them anew.
+        AsynchronousCommit.forThisTransaction(jdbc);
         ChangeReason.set(jdbc, "load-addresses: file " + items.stream()
                 .map(d -> String.valueOf(d.source().fileId())).distinct().collect(Collectors.joining(", ")));
         jdbc.execute((Connection connection) -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ADDRESSES)) {
-                Columns<DeliveredAddress> columns = new Columns<>(connection, upsert, items);
+                ArrayColumns<DeliveredAddress> columns = new ArrayColumns<>(connection, upsert, items);
                 columns.text(d -> d.address().code());
                 columns.text(d -> d.address().level().name().toLowerCase(Locale.ROOT));
                 columns.text(d -> d.address().townCode());
@@ -96,7 +89,7 @@ public class AddressLibraryWriter implements ItemWriter<DeliveredAddress> {
                 upsert.executeUpdate();
             }
             try (PreparedStatement link = connection.prepareStatement(LINK_SOURCES)) {
-                Columns<DeliveredAddress> columns = new Columns<>(connection, link, items);
+                ArrayColumns<DeliveredAddress> columns = new ArrayColumns<>(connection, link, items);
                 columns.add("bigint", d -> d.source().fileId());
                 columns.add("integer", d -> d.source().recordNo());
                 columns.text(d -> d.address().code());
@@ -105,28 +98,5 @@ public class AddressLibraryWriter implements ItemWriter<DeliveredAddress> {
             }
             return null;
         });
-    }
-
-    /** Binds the statement's parameters in order, each the array of one value of every item. */
-    private static final class Columns<T> {
-
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final List<? extends T> items;
-        private int parameter;
-
-        Columns(Connection connection, PreparedStatement statement, List<? extends T> items) {
-            this.connection = connection;
-            this.statement = statement;
-            this.items = items;
-        }
-
-        void text(Function<T, String> value) throws SQLException {
-            add("text", value);
-        }
-
-        void add(String sqlType, Function<T, ?> value) throws SQLException {
-            statement.setArray(++parameter, connection.createArrayOf(sqlType, items.stream().map(value).toArray()));
-        }
     }
 }

@@ -1,6 +1,8 @@
 package city.twofour.population.internal;
 
-import java.sql.Date;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.stream.Collectors;
 
 import city.twofour.address.AddressMatch;
 import city.twofour.address.AddressMatcher;
+import city.twofour.common.ArrayColumns;
+import city.twofour.common.AsynchronousCommit;
 import city.twofour.common.ChangeReason;
 import city.twofour.grid.AssignmentMethod;
 import city.twofour.population.GoldenPerson;
@@ -32,15 +36,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class GoldenPersonWriter implements ItemWriter<PersonLink> {
 
-    private static final String LINK_SOURCE = """
+    private static final String LINK_SOURCES = """
             INSERT INTO master.source_record (file_id, line_no, entity, code, feed, source_key, match_rule, score)
-            VALUES (?, ?, 'person', ?, ?, ?, ?, ?)
+            SELECT l.file_id, l.line_no, 'person', l.code, l.feed, l.source_key, l.match_rule, l.score
+              FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])
+                   AS l (file_id, line_no, code, feed, source_key, match_rule, score)
             ON CONFLICT (file_id, line_no) DO NOTHING
             """;
 
-    private static final String RAISE_REVIEW = """
+    private static final String RAISE_REVIEWS = """
             INSERT INTO master.review_item (entity, code, file_id, line_no, reason, candidate_code, score)
-            VALUES ('person', ?, ?, ?, ?, ?, ?)
+            SELECT 'person', v.code, v.file_id, v.line_no, v.reason, v.candidate_code, v.score
+              FROM unnest(?::text[], ?::bigint[], ?::integer[], ?::text[], ?::text[], ?::float8[]) WITH ORDINALITY
+                   AS v (code, file_id, line_no, reason, candidate_code, score, n)
+             ORDER BY v.n
             """;
 
     private static final String LINKED_ROWS = """
@@ -52,11 +61,14 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
                                 WHERE v.file_id = s.file_id AND v.line_no = s.line_no AND v.reason = 'SAME_ID_OTHER_NAME')
             """;
 
-    private static final String UPSERT_PERSON = """
+    private static final String UPSERT_PEOPLE = """
             INSERT INTO master.person AS p (code, name, sex, birth_date, ethnicity, kind, origin_region, phone,
                                             address_text, address_code, address_level, address_confidence, grid_code,
                                             grid_method, first_seen, last_seen, seen_on_site)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT *
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::date[], ?::date[],
+                          ?::date[])
             ON CONFLICT (code) DO UPDATE
                SET name = excluded.name, sex = excluded.sex, birth_date = excluded.birth_date,
                    ethnicity = excluded.ethnicity, kind = excluded.kind, origin_region = excluded.origin_region,
@@ -99,47 +111,82 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
     @Override
     public void write(Chunk<? extends PersonLink> chunk) {
         List<? extends PersonLink> links = chunk.getItems();
+        // A commit a server crash loses takes the chunk's links, review items and people back together: its rows are
+        // pending again and the restarted merge, whose matcher starts from the people committed, links them anew.
+        AsynchronousCommit.forThisTransaction(jdbc);
         ChangeReason.set(jdbc, "merge-people: file " + links.stream()
                 .map(l -> String.valueOf(l.source().fileId())).distinct().collect(Collectors.joining(", ")));
-        jdbc.batchUpdate(LINK_SOURCE, links, links.size(), (ps, link) -> {
-            ps.setLong(1, link.source().fileId());
-            ps.setInt(2, link.source().recordNo());
-            ps.setString(3, link.code());
-            ps.setString(4, link.source().feed());
-            ps.setString(5, link.source().text("citizen_id"));
-            ps.setString(6, link.rule());
-            ps.setDouble(7, link.score());
-        });
-        List<Object[]> reviews = new ArrayList<>();
-        for (PersonLink link : links) {
-            for (PersonLink.Review review : link.reviews()) {
-                reviews.add(new Object[] {link.code(), link.source().fileId(), link.source().recordNo(), review.reason(),
-                        review.candidateCode(), review.score()});
+        List<RaisedReview> reviews = links.stream()
+                .flatMap(link -> link.reviews().stream().map(review -> new RaisedReview(link, review))).toList();
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement link = connection.prepareStatement(LINK_SOURCES)) {
+                new ArrayColumns<PersonLink>(connection, link, links)
+                        .add("bigint", l -> l.source().fileId())
+                        .add("integer", l -> l.source().recordNo())
+                        .text(PersonLink::code)
+                        .text(l -> l.source().feed())
+                        .text(l -> l.source().text("citizen_id"))
+                        .text(PersonLink::rule)
+                        .add("float8", PersonLink::score);
+                link.executeUpdate();
             }
-        }
-        jdbc.batchUpdate(RAISE_REVIEW, reviews);
-        List<GoldenPerson> people = rebuild(links.stream().map(PersonLink::code).distinct().toArray(String[]::new));
-        jdbc.batchUpdate(UPSERT_PERSON, people, people.size(), (ps, person) -> {
-            AddressMatch match = addresses.match(person.addressText());
-            String grid = match.isMatched() ? gridOfAddress.apply(match.code()) : null;
-            ps.setString(1, person.code());
-            ps.setString(2, person.name());
-            ps.setString(3, person.sex());
-            ps.setDate(4, Date.valueOf(person.birthDate()));
-            ps.setString(5, person.ethnicity());
-            ps.setString(6, person.kind());
-            ps.setString(7, person.originRegion());
-            ps.setString(8, person.phone());
-            ps.setString(9, person.addressText());
-            ps.setString(10, match.code());
-            ps.setString(11, match.level().name().toLowerCase(Locale.ROOT));
-            ps.setDouble(12, match.confidence());
-            ps.setString(13, grid);
-            ps.setString(14, grid == null ? null : AssignmentMethod.ADDRESS_POINT.name());
-            ps.setObject(15, person.firstSeen() == null ? null : Date.valueOf(person.firstSeen()));
-            ps.setObject(16, person.lastSeen() == null ? null : Date.valueOf(person.lastSeen()));
-            ps.setObject(17, person.seenOnSite() == null ? null : Date.valueOf(person.seenOnSite()));
+            if (!reviews.isEmpty()) {
+                try (PreparedStatement raise = connection.prepareStatement(RAISE_REVIEWS)) {
+                    new ArrayColumns<RaisedReview>(connection, raise, reviews)
+                            .text(r -> r.link().code())
+                            .add("bigint", r -> r.link().source().fileId())
+                            .add("integer", r -> r.link().source().recordNo())
+                            .text(r -> r.review().reason())
+                            .text(r -> r.review().candidateCode())
+                            .add("float8", r -> r.review().score());
+                    raise.executeUpdate();
+                }
+            }
+            return null;
         });
+        List<PlacedPerson> people = rebuild(links.stream().map(PersonLink::code).distinct().toArray(String[]::new))
+                .stream().map(this::place).toList();
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PEOPLE)) {
+                new ArrayColumns<PlacedPerson>(connection, upsert, people)
+                        .text(p -> p.person().code())
+                        .text(p -> p.person().name())
+                        .text(p -> p.person().sex())
+                        .text(p -> dateText(p.person().birthDate()))
+                        .text(p -> p.person().ethnicity())
+                        .text(p -> p.person().kind())
+                        .text(p -> p.person().originRegion())
+                        .text(p -> p.person().phone())
+                        .text(p -> p.person().addressText())
+                        .text(p -> p.address().code())
+                        .text(p -> p.address().level().name().toLowerCase(Locale.ROOT))
+                        .add("float8", p -> p.address().confidence())
+                        .text(PlacedPerson::grid)
+                        .text(p -> p.grid() == null ? null : AssignmentMethod.ADDRESS_POINT.name())
+                        .text(p -> dateText(p.person().firstSeen()))
+                        .text(p -> dateText(p.person().lastSeen()))
+                        .text(p -> dateText(p.person().seenOnSite()));
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A review item a row raises. */
+    private record RaisedReview(PersonLink link, PersonLink.Review review) {
+    }
+
+    /** A golden person with the standard address and grid its address text matched (grid null when none). */
+    private record PlacedPerson(GoldenPerson person, AddressMatch address, String grid) {
+    }
+
+    private PlacedPerson place(GoldenPerson person) {
+        AddressMatch match = addresses.match(person.addressText());
+        return new PlacedPerson(person, match, match.isMatched() ? gridOfAddress.apply(match.code()) : null);
+    }
+
+    private static String dateText(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private List<GoldenPerson> rebuild(String[] codes) {
