@@ -3,7 +3,9 @@ package city.twofour.population.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rebuilds the golden records the chunk touched from all the rows linked to them and upserts them: a record whose
  * attributes did not change is not rewritten, and a retired one a row holds again is a resident again. A row whose
  * name is another person's ({@code SAME_ID_OTHER_NAME}) is linked but gives the record nothing until a person has
- * looked at it.
+ * looked at it. Each of the three writes is one statement for the whole chunk, its values bound as one array per
+ * column.
  */
 public class GoldenPersonWriter implements ItemWriter<PersonLink> {
 
@@ -59,6 +62,13 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
              WHERE s.entity = 'person' AND s.code = ANY (?::text[])
                AND NOT EXISTS (SELECT 1 FROM master.review_item v
                                 WHERE v.file_id = s.file_id AND v.line_no = s.line_no AND v.reason = 'SAME_ID_OTHER_NAME')
+            """;
+
+    /** The places of the chunk's people that this step wrote: made with the address library the step reads. */
+    private static final String PLACED_BY_THIS_STEP = """
+            SELECT code, address_text, address_code, address_level, address_confidence, grid_code
+              FROM master.person
+             WHERE code = ANY (?::text[]) AND updated_at >= ?
             """;
 
     private static final String UPSERT_PEOPLE = """
@@ -96,16 +106,21 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
     private final PersonSurvivorship survivorship;
     private final AddressMatcher addresses;
     private final Function<String, String> gridOfAddress;
+    private final OffsetDateTime stepStart;
 
     /**
+     * @param addresses     the address library as the step found it
      * @param gridOfAddress the grid of a standard address code, null when it has none
+     * @param stepStart     the database's time when the step read the library: a person written since was placed
+     *                      with it
      */
     public GoldenPersonWriter(JdbcTemplate jdbc, PersonSurvivorship survivorship, AddressMatcher addresses,
-                              Function<String, String> gridOfAddress) {
+                              Function<String, String> gridOfAddress, OffsetDateTime stepStart) {
         this.jdbc = jdbc;
         this.survivorship = survivorship;
         this.addresses = addresses;
         this.gridOfAddress = gridOfAddress;
+        this.stepStart = stepStart;
     }
 
     @Override
@@ -144,8 +159,13 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
             }
             return null;
         });
-        List<PlacedPerson> people = rebuild(links.stream().map(PersonLink::code).distinct().toArray(String[]::new))
-                .stream().map(this::place).toList();
+        String[] codes = links.stream().map(PersonLink::code).distinct().toArray(String[]::new);
+        Map<String, Place> placedBefore = placedByThisStep(codes);
+        Map<String, Place> placeOfText = new HashMap<>();
+        List<PlacedPerson> people = rebuild(codes).stream()
+                .map(person -> new PlacedPerson(person,
+                        place(person.addressText(), placedBefore.get(person.code()), placeOfText)))
+                .toList();
         jdbc.execute((Connection connection) -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PEOPLE)) {
                 new ArrayColumns<PlacedPerson>(connection, upsert, people)
@@ -158,11 +178,11 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
                         .text(p -> p.person().originRegion())
                         .text(p -> p.person().phone())
                         .text(p -> p.person().addressText())
-                        .text(p -> p.address().code())
-                        .text(p -> p.address().level().name().toLowerCase(Locale.ROOT))
-                        .add("float8", p -> p.address().confidence())
-                        .text(PlacedPerson::grid)
-                        .text(p -> p.grid() == null ? null : AssignmentMethod.ADDRESS_POINT.name())
+                        .text(p -> p.place().addressCode())
+                        .text(p -> p.place().level())
+                        .add("float8", p -> p.place().confidence())
+                        .text(p -> p.place().grid())
+                        .text(p -> p.place().grid() == null ? null : AssignmentMethod.ADDRESS_POINT.name())
                         .text(p -> dateText(p.person().firstSeen()))
                         .text(p -> dateText(p.person().lastSeen()))
                         .text(p -> dateText(p.person().seenOnSite()));
@@ -176,13 +196,41 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
     private record RaisedReview(PersonLink link, PersonLink.Review review) {
     }
 
-    /** A golden person with the standard address and grid its address text matched (grid null when none). */
-    private record PlacedPerson(GoldenPerson person, AddressMatch address, String grid) {
+    /**
+     * Where an address text puts a person: the standard address it matched (null when none), the level and
+     * confidence of the match, and that address's grid (null when none).
+     */
+    private record Place(String addressText, String addressCode, String level, double confidence, String grid) {
     }
 
-    private PlacedPerson place(GoldenPerson person) {
-        AddressMatch match = addresses.match(person.addressText());
-        return new PlacedPerson(person, match, match.isMatched() ? gridOfAddress.apply(match.code()) : null);
+    private record PlacedPerson(GoldenPerson person, Place place) {
+    }
+
+    private Map<String, Place> placedByThisStep(String[] codes) {
+        Map<String, Place> places = new HashMap<>();
+        jdbc.query(PLACED_BY_THIS_STEP, rs -> {
+            places.put(rs.getString("code"), new Place(rs.getString("address_text"), rs.getString("address_code"),
+                    rs.getString("address_level"), rs.getDouble("address_confidence"), rs.getString("grid_code")));
+        }, codes, stepStart);
+        return places;
+    }
+
+    /**
+     * Matches the address text, unless this step already placed the person at the same text or another person of
+     * the chunk there: the rows of one person arrive in several files, people of one household in one chunk, and
+     * matching is most of the merge's own work.
+     */
+    private Place place(String addressText, Place before, Map<String, Place> placeOfText) {
+        if (before != null && before.addressText().equals(addressText)) {
+            return before;
+        }
+        return placeOfText.computeIfAbsent(addressText, this::match);
+    }
+
+    private Place match(String addressText) {
+        AddressMatch match = addresses.match(addressText);
+        return new Place(addressText, match.code(), match.level().name().toLowerCase(Locale.ROOT), match.confidence(),
+                match.isMatched() ? gridOfAddress.apply(match.code()) : null);
     }
 
     private static String dateText(LocalDate date) {
