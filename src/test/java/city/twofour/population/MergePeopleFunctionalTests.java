@@ -165,6 +165,32 @@ class MergePeopleFunctionalTests {
     }
 
     @Test
+    void aPersonPlacedByAnEarlierRunIsPlacedAgainWhenARowHoldsThemAgain() throws Exception {
+        jobs.startJob(jobs.getUniqueJobParameters());
+        String code = "430623198311250749";
+        String placed = jdbc.queryForObject("SELECT address_code FROM master.person WHERE code = ?", String.class, code);
+        assertThat(placed).isNotNull();
+        // as if an earlier address library had not known the address
+        jdbc.update("""
+                UPDATE master.person SET address_code = NULL, address_level = 'none', address_confidence = 0,
+                       grid_code = NULL, grid_method = NULL, updated_at = now() - interval '1 day'
+                 WHERE code = ?
+                """, code);
+        String header = Files.readAllLines(inbox.resolve(PERSON_FILES.get(MergePeopleJobConfiguration.FLOATING_FEED))).get(0);
+        String later = "public-security/floating_population_20261123.csv";
+        Files.write(inbox.resolve(later), List.of(header,
+                "张倩,430623198311250749,女,汉族,1983-11-25,湖南省岳阳市华容县某村,莞城街道东正社区鸿福路1号1栋101室,15195513443,2023-06-03,经商"));
+        new SampleCity(jobs, jdbc, inbox).run(importFeedJob, Map.of(ImportFeedParameters.FEED,
+                MergePeopleJobConfiguration.FLOATING_FEED, ImportFeedParameters.FILE, later));
+        jobs.setJob(mergePeopleJob);
+
+        jobs.startJob(jobs.getUniqueJobParameters());
+
+        assertThat(jdbc.queryForObject("SELECT address_code FROM master.person WHERE code = ?", String.class, code))
+                .isEqualTo(placed);
+    }
+
+    @Test
     void mergingAgainChangesNothing() throws Exception {
         jobs.startJob(jobs.getUniqueJobParameters());
         List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM master.person ORDER BY code");
