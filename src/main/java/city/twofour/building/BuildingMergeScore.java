@@ -37,7 +37,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class BuildingMergeScore {
 
     private static final String MERGED_ROWS = """
-            SELECT f.file_name, s.line_no, s.entity, s.code, s.feed, r.fields ->> 'rental' AS rental
+            SELECT f.file_name, s.line_no, s.entity, s.code, s.feed, staging.field_value(r.fields, f.fields, 'rental') AS rental
               FROM master.source_record s
               JOIN ops.feed_file f ON f.id = s.file_id
               JOIN staging.feed_record r ON r.file_id = s.file_id AND r.line_no = s.line_no

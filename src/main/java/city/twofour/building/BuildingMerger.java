@@ -47,7 +47,7 @@ public final class BuildingMerger {
         String addressCode = BuildingCodes.addressOf(code);
         Optional<BuildingAddress> address = addressCode == null ? Optional.empty() : addresses.get(addressCode);
         LonLat point = survivorship.survivor(buildingRows, "longitude")
-                .map(r -> new LonLat(((Number) r.value("longitude")).doubleValue(), ((Number) r.value("latitude")).doubleValue()))
+                .map(r -> new LonLat(Double.parseDouble(r.value("longitude")), Double.parseDouble(r.value("latitude"))))
                 .orElse(null);
         String gridCode = null;
         AssignmentMethod method = null;
@@ -84,13 +84,12 @@ public final class BuildingMerger {
     }
 
     private String text(List<SourceRow> rows, String field) {
-        Object value = survivorship.value(rows, field);
-        return value == null ? null : value.toString();
+        return survivorship.value(rows, field);
     }
 
     private Integer integer(List<SourceRow> rows, String field) {
-        Object value = survivorship.value(rows, field);
-        return value == null ? null : ((Number) value).intValue();
+        String value = survivorship.value(rows, field);
+        return value == null ? null : Integer.valueOf(value);
     }
 
     private static LocalDate firstSeen(List<SourceRow> rows) {

@@ -26,7 +26,7 @@ public final class BuildingSurvivorship {
     /** The row whose value of {@code field} survives, if any row has one. */
     public Optional<SourceRow> survivor(List<SourceRow> rows, String field) {
         return rows.stream()
-                .filter(r -> r.value(field) != null && !r.value(field).toString().isEmpty())
+                .filter(r -> r.value(field) != null && !r.value(field).isEmpty())
                 .min(Comparator.<SourceRow>comparingInt(r -> priority(r, field))
                         .thenComparing(SourceRow::seenOn, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
                         .thenComparing(Comparator.comparingInt(SourceRow::completeness).reversed())
@@ -35,7 +35,7 @@ public final class BuildingSurvivorship {
     }
 
     /** The surviving value of {@code field}, or null. */
-    public Object value(List<SourceRow> rows, String field) {
+    public String value(List<SourceRow> rows, String field) {
         return survivor(rows, field).map(r -> r.value(field)).orElse(null);
     }
 

@@ -9,21 +9,21 @@ import java.util.Map;
  * @param feed   the feed it came in
  * @param values field name → normalised value
  */
-public record SourceRow(String feed, long fileId, int lineNo, Map<String, Object> values) {
+public record SourceRow(String feed, long fileId, int lineNo, Map<String, String> values) {
 
     private static final String[] DATE_FIELDS = {"registered_on", "collected_at"};
 
     /** The row's value of a field, or null. */
-    public Object value(String field) {
+    public String value(String field) {
         return values.get(field);
     }
 
     /** When the source saw the record (registration or collection date), or null. */
     public LocalDate seenOn() {
         for (String field : DATE_FIELDS) {
-            Object date = values.get(field);
+            String date = values.get(field);
             if (date != null) {
-                return LocalDate.parse(date.toString());
+                return LocalDate.parse(date);
             }
         }
         return null;
@@ -31,6 +31,6 @@ public record SourceRow(String feed, long fileId, int lineNo, Map<String, Object
 
     /** How many fields have a value: the more complete row wins a tie. */
     public int completeness() {
-        return (int) values.values().stream().filter(v -> v != null && !v.toString().isEmpty()).count();
+        return (int) values.values().stream().filter(v -> v != null && !v.isEmpty()).count();
     }
 }

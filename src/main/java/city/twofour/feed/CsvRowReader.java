@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import city.twofour.common.ProgressListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -91,17 +89,13 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             return null;
         }
         if (line.text() == null) {
-            return malformed(line, new String(line.bytes(), charset), RejectReason.BAD_ENCODING);
+            return malformed(line, line.original(), RejectReason.BAD_ENCODING);
         }
         List<String> fields = DelimitedLine.split(line.text(), delimiter);
         if (fields == null) {
             return malformed(line, line.text(), RejectReason.BROKEN_QUOTING);
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            values.put(header.get(i), i < fields.size() ? fields.get(i) : null);
-        }
-        return new CsvRow(fileId, line.number(), values, fields.size(), line.text(), null, line.terminated());
+        return new CsvRow(fileId, line.number(), header, fields, line.text(), null, line.terminated());
     }
 
     @Override
@@ -121,6 +115,6 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     }
 
     private CsvRow malformed(FileLines.Line line, String original, RejectReason reason) {
-        return new CsvRow(fileId, line.number(), Map.of(), 0, original, reason, line.terminated());
+        return new CsvRow(fileId, line.number(), header, List.of(), original, reason, line.terminated());
     }
 }

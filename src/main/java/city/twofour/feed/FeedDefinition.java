@@ -1,6 +1,8 @@
 package city.twofour.feed;
 
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import city.twofour.grid.CoordinateSystem;
@@ -32,6 +34,22 @@ public record FeedDefinition(String name, String department, EntityType entity, 
 
     public CoordinateSystem coordinateSystem() {
         return coordinates == null ? CoordinateSystem.CGCS2000 : CoordinateSystem.parse(coordinates);
+    }
+
+    /**
+     * The names of a checked row's values ({@link FeedRecord}), in order: the feed's fields, then a birth date and a
+     * sex that {@link FeedRowValidator} derives from a citizen ID number when the feed has no fields of those names.
+     */
+    public List<String> recordFields() {
+        List<String> names = new ArrayList<>(fields.keySet());
+        if (fields.values().stream().anyMatch(f -> f.type() == FieldType.CITIZEN_ID)) {
+            for (String derived : List.of(FeedRowValidator.BIRTH_DATE, FeedRowValidator.SEX)) {
+                if (!names.contains(derived)) {
+                    names.add(derived);
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The feed's rank as a source of the attribute: the field's own, else the feed's. */

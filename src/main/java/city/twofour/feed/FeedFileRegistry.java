@@ -31,8 +31,12 @@ public class FeedFileRegistry {
             RETURNING id, xmax <> 0 AS already_known, status
             """;
 
-    private static final String SET_STATUS = """
-            UPDATE ops.feed_file SET status = ? WHERE id = ?
+    private static final String START_IMPORT = """
+            UPDATE ops.feed_file SET status = ?, fields = ? WHERE id = ?
+            """;
+
+    private static final String FIELDS = """
+            SELECT fields FROM ops.feed_file WHERE id = ?
             """;
 
     private static final String FINISH = """
@@ -92,8 +96,19 @@ public class FeedFileRegistry {
                 feed, path.toString(), path.getFileName().toString(), sha256, size);
     }
 
-    public void setStatus(long fileId, String status) {
-        jdbc.update(SET_STATUS, status, fileId);
+    /** Marks the file as importing, its rows to be staged with values of the given names in this order. */
+    public void startImport(long fileId, List<String> fields) {
+        jdbc.update(START_IMPORT, ps -> {
+            ps.setString(1, IMPORTING);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", fields.toArray()));
+            ps.setLong(3, fileId);
+        });
+    }
+
+    /** The names of the values of the file's staged rows, in their order; empty when none were set. */
+    public List<String> fields(long fileId) {
+        return jdbc.queryForObject(FIELDS, (rs, n) -> rs.getArray(1) == null ? List.<String>of()
+                : List.of((String[]) rs.getArray(1).getArray()), fileId);
     }
 
     /** Records the end of an import: the file's final status and where its rows went. */

@@ -1,16 +1,15 @@
 package city.twofour.feed;
 
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import city.twofour.grid.CityExtent;
 import city.twofour.grid.CoordinateSystem;
 import city.twofour.grid.CoordinateTransform;
 import city.twofour.grid.LonLat;
 import city.twofour.population.CitizenId;
+import city.twofour.population.Sex;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -34,24 +33,43 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
 
     private static final double COORDINATE_SCALE = 1e7;
 
-    private final FeedDefinition definition;
     private final CoordinateSystem coordinates;
     private final CityExtent city;
-    private final Map<String, List<DateTimeFormatter>> dateFormats = new HashMap<>();
-    private final Map<String, String> columns = new HashMap<>();
+    private final List<String> recordFields;
+    private final List<String> names;
+    private final List<FieldDefinition> fields;
+    private final List<List<DatePattern>> dateFormats = new ArrayList<>();
+    private final int birthDate;
+    private final int sex;
+    private final int longitude;
+    private final int latitude;
+
+    /** The header the row's columns were last looked up in, and where each field's column is in it. */
+    private List<String> header;
+    private int[] columns;
 
     public FeedRowValidator(FeedDefinition definition, CityExtent city) {
-        this.definition = definition;
         this.coordinates = definition.coordinateSystem();
         this.city = city;
-        definition.fields().forEach((name, field) -> {
-            columns.put(name, field.column().strip());
-            if (field.type() == FieldType.DATE) {
-                dateFormats.put(name, FieldValues.dateFormats(field.formats()));
-            } else if (field.type() == FieldType.DATETIME) {
-                dateFormats.put(name, FieldValues.dateTimeFormats(field.formats()));
-            }
-        });
+        this.recordFields = definition.recordFields();
+        this.names = List.copyOf(definition.fields().keySet());
+        this.fields = List.copyOf(definition.fields().values());
+        for (FieldDefinition field : fields) {
+            dateFormats.add(switch (field.type()) {
+                case DATE -> FieldValues.dateFormats(field.formats());
+                case DATETIME -> FieldValues.dateTimeFormats(field.formats());
+                default -> null;
+            });
+        }
+        this.birthDate = recordFields.indexOf(BIRTH_DATE);
+        this.sex = recordFields.indexOf(SEX);
+        this.longitude = indexOf(FieldType.LONGITUDE);
+        this.latitude = indexOf(FieldType.LATITUDE);
+    }
+
+    /** The names of the values of the records it makes: the feed's {@link FeedDefinition#recordFields()}. */
+    public List<String> recordFields() {
+        return recordFields;
     }
 
     /**
@@ -65,80 +83,103 @@ public class FeedRowValidator implements ItemProcessor<CsvRow, FeedRecord> {
         if (row.original().indexOf('\0') >= 0) {
             throw new RejectedRecordException(null, RejectReason.BAD_ENCODING, "the line contains NUL bytes");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        int[] column = columnsIn(row.header());
+        String[] values = new String[recordFields.size()];
         CitizenId citizenId = null;
-        String longitudeField = null;
-        String latitudeField = null;
-        for (Map.Entry<String, FieldDefinition> entry : definition.fields().entrySet()) {
-            String name = entry.getKey();
-            FieldDefinition field = entry.getValue();
-            if (field.type() == FieldType.LONGITUDE) {
-                longitudeField = name;
-            } else if (field.type() == FieldType.LATITUDE) {
-                latitudeField = name;
-            }
-            String value = row.get(columns.get(name));
+        double lon = Double.NaN;
+        double lat = Double.NaN;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDefinition field = fields.get(i);
+            String name = names.get(i);
+            String value = row.get(column[i]);
             if (value == null) {
                 if (field.required()) {
                     throw new RejectedRecordException(name, RejectReason.MISSING_REQUIRED_FIELD, field.column());
                 }
                 continue;
             }
-            Object normalised = switch (field.type()) {
+            if (value.indexOf(StagedFields.SEPARATOR) >= 0) {
+                throw new RejectedRecordException(name, RejectReason.BAD_ENCODING,
+                        "the value contains the control character U+001F");
+            }
+            values[i] = switch (field.type()) {
                 case TEXT -> value;
                 case CITIZEN_ID -> (citizenId = FieldValues.citizenId(name, value)).value();
                 case CREDIT_CODE -> FieldValues.creditCode(name, value).value();
-                case DATE -> FieldValues.date(name, value, dateFormats.get(name)).toString();
-                case DATETIME -> FieldValues.dateTime(name, value, dateFormats.get(name)).toString();
+                case DATE -> FieldValues.date(name, value, dateFormats.get(i));
+                case DATETIME -> FieldValues.dateTime(name, value, dateFormats.get(i));
                 case PHONE -> FieldValues.phone(name, value);
                 case ENUM -> FieldValues.enumValue(name, value, field.values());
-                case INTEGER -> FieldValues.integer(name, value);
-                case DECIMAL -> FieldValues.decimal(name, value);
-                case LONGITUDE, LATITUDE -> FieldValues.degrees(name, value);
+                case INTEGER -> Long.toString(FieldValues.integer(name, value));
+                case DECIMAL -> FieldValues.decimal(name, value).toString();
+                case LONGITUDE -> {
+                    lon = FieldValues.degrees(name, value);
+                    yield value; // until the point is placed, as a pair
+                }
+                case LATITUDE -> {
+                    lat = FieldValues.degrees(name, value);
+                    yield value;
+                }
             };
-            values.put(name, normalised);
         }
         if (citizenId != null) {
             crossCheck(citizenId, values);
         }
-        if (longitudeField != null) {
-            placeInCity(longitudeField, latitudeField, values);
+        if (longitude >= 0 && (values[longitude] != null || values[latitude] != null)) {
+            placeInCity(lon, lat, values);
         }
-        return new FeedRecord(row.fileId(), row.recordNo(), values);
+        return new FeedRecord(row.fileId(), row.recordNo(), recordFields, Arrays.asList(values));
     }
 
-    private static void crossCheck(CitizenId id, Map<String, Object> values) {
-        String birthDate = id.birthDate().toString();
-        String sex = id.sex().name().toLowerCase();
-        Object deliveredBirthDate = values.putIfAbsent(BIRTH_DATE, birthDate);
-        if (deliveredBirthDate != null && !deliveredBirthDate.equals(birthDate)) {
+    /** Where each field's column is in the header: looked up once for the rows of a file, which share it. */
+    private int[] columnsIn(List<String> rowHeader) {
+        if (rowHeader != header) {
+            columns = fields.stream().mapToInt(f -> rowHeader.indexOf(f.column().strip())).toArray();
+            header = rowHeader;
+        }
+        return columns;
+    }
+
+    private int indexOf(FieldType type) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).type() == type) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void crossCheck(CitizenId id, String[] values) {
+        String idBirthDate = id.birthDateText();
+        String idSex = id.sex() == Sex.MALE ? "male" : "female";
+        String delivered = values[birthDate];
+        if (delivered == null) {
+            values[birthDate] = idBirthDate;
+        } else if (!delivered.equals(idBirthDate)) {
             throw new RejectedRecordException(BIRTH_DATE, RejectReason.CITIZEN_ID_MISMATCH,
-                    deliveredBirthDate + ", the ID number says " + birthDate);
+                    delivered + ", the ID number says " + idBirthDate);
         }
-        Object deliveredSex = values.putIfAbsent(SEX, sex);
-        if (deliveredSex != null && !deliveredSex.equals(sex) && !deliveredSex.equals(id.sex().label())) {
+        delivered = values[sex];
+        if (delivered == null) {
+            values[sex] = idSex;
+        } else if (!delivered.equals(idSex) && !delivered.equals(id.sex().label())) {
             throw new RejectedRecordException(SEX, RejectReason.CITIZEN_ID_MISMATCH,
-                    deliveredSex + ", the ID number says " + sex);
+                    delivered + ", the ID number says " + idSex);
         }
     }
 
-    private void placeInCity(String longitudeField, String latitudeField, Map<String, Object> values) {
-        Object longitude = values.get(longitudeField);
-        Object latitude = values.get(latitudeField);
-        if (longitude == null && latitude == null) {
-            return;
+    private void placeInCity(double lon, double lat, String[] values) {
+        if (values[longitude] == null || values[latitude] == null) {
+            int missing = values[longitude] == null ? longitude : latitude;
+            throw new RejectedRecordException(names.get(missing), RejectReason.MISSING_REQUIRED_FIELD,
+                    "longitude and latitude come together: " + fields.get(missing).column() + " is empty");
         }
-        if (longitude == null || latitude == null) {
-            String missing = longitude == null ? longitudeField : latitudeField;
-            throw new RejectedRecordException(missing, RejectReason.MISSING_REQUIRED_FIELD,
-                    "longitude and latitude come together: " + definition.fields().get(missing).column() + " is empty");
-        }
-        LonLat point = CoordinateTransform.toCgcs2000(new LonLat((Double) longitude, (Double) latitude), coordinates);
+        LonLat point = CoordinateTransform.toCgcs2000(new LonLat(lon, lat), coordinates);
         city.check(point).ifPresent(problem -> {
-            throw new RejectedRecordException(longitudeField, RejectReason.COORDINATE_OUTSIDE_CITY,
-                    problem + " (" + longitude + ", " + latitude + " in " + coordinates + ")");
+            throw new RejectedRecordException(names.get(longitude), RejectReason.COORDINATE_OUTSIDE_CITY,
+                    problem + " (" + lon + ", " + lat + " in " + coordinates + ")");
         });
-        values.put(longitudeField, Math.round(point.lon() * COORDINATE_SCALE) / COORDINATE_SCALE);
-        values.put(latitudeField, Math.round(point.lat() * COORDINATE_SCALE) / COORDINATE_SCALE);
+        values[longitude] = Double.toString(Math.round(point.lon() * COORDINATE_SCALE) / COORDINATE_SCALE);
+        values[latitude] = Double.toString(Math.round(point.lat() * COORDINATE_SCALE) / COORDINATE_SCALE);
     }
 }

@@ -1,12 +1,8 @@
 package city.twofour.feed;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,10 +26,6 @@ public final class FieldValues {
     /** Date-time patterns accepted when a date-time field lists none. */
     public static final List<String> DEFAULT_DATE_TIME_FORMATS = List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
             "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyyMMddHHmmss");
-
-    private static final String ISO_PATTERN = "yyyy-MM-dd";
-    /** Stands for {@value #ISO_PATTERN} among a field's formats, which {@link #date} reads without the formatter. */
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern LANDLINE = Pattern.compile("0[1-9][0-9]{8,10}");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s()（）-]");
@@ -73,78 +65,47 @@ public final class FieldValues {
         }
     }
 
-    /** Strict formatters for date patterns written with {@code y} for the year ({@code yyyy-MM-dd}). */
-    public static List<DateTimeFormatter> dateFormats(List<String> patterns) {
-        return (patterns.isEmpty() ? DEFAULT_DATE_FORMATS : patterns).stream()
-                .map(p -> p.equals(ISO_PATTERN) ? ISO_DATE
-                        : DateTimeFormatter.ofPattern(p.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT))
-                .toList();
+    /** A date field's patterns, written with {@code y} for the year ({@code yyyy-MM-dd}); none are the defaults. */
+    public static List<DatePattern> dateFormats(List<String> patterns) {
+        return (patterns.isEmpty() ? DEFAULT_DATE_FORMATS : patterns).stream().map(DatePattern::of).toList();
     }
 
-    /** Strict formatters for date-time patterns ({@code yyyy-MM-dd HH:mm:ss}). */
-    public static List<DateTimeFormatter> dateTimeFormats(List<String> patterns) {
-        return (patterns.isEmpty() ? DEFAULT_DATE_TIME_FORMATS : patterns).stream()
-                .map(p -> DateTimeFormatter.ofPattern(p.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT))
-                .toList();
+    /** A date-time field's patterns ({@code yyyy-MM-dd HH:mm:ss}); none are the defaults. */
+    public static List<DatePattern> dateTimeFormats(List<String> patterns) {
+        return (patterns.isEmpty() ? DEFAULT_DATE_TIME_FORMATS : patterns).stream().map(DatePattern::of).toList();
     }
 
     /**
-     * A date and time of day in the first of the formats that reads it.
+     * A date and time of day in the first of the formats that reads it, as ISO text ({@code 2026-11-19T23:48}, the
+     * seconds only when there are).
      *
      * @throws RejectedRecordException {@code BAD_DATE} when none does, or the date is not in the calendar
      */
-    public static LocalDateTime dateTime(String field, String value, List<DateTimeFormatter> formats) {
+    public static String dateTime(String field, String value, List<DatePattern> formats) {
         String text = halfWidth(value);
-        for (DateTimeFormatter format : formats) {
-            try {
-                return LocalDateTime.parse(text, format);
-            } catch (DateTimeParseException e) {
-                // try the next format
+        for (DatePattern format : formats) {
+            LocalDateTime time = format.dateTime(text);
+            if (time != null) {
+                return time.toString();
             }
         }
         throw new RejectedRecordException(field, RejectReason.BAD_DATE, "'" + value + "'");
     }
 
     /**
-     * A date in the first of the formats that reads it.
+     * A date in the first of the formats that reads it, as ISO text ({@code yyyy-MM-dd}).
      *
      * @throws RejectedRecordException {@code BAD_DATE} when none does, or the date is not in the calendar
      */
-    public static LocalDate date(String field, String value, List<DateTimeFormatter> formats) {
+    public static String date(String field, String value, List<DatePattern> formats) {
         String text = halfWidth(value);
-        for (DateTimeFormatter format : formats) {
-            LocalDate date = format == ISO_DATE ? isoDate(text) : parse(text, format);
+        for (DatePattern format : formats) {
+            LocalDate date = format.date(text);
             if (date != null) {
-                return date;
+                return date.toString();
             }
         }
         throw new RejectedRecordException(field, RejectReason.BAD_DATE, "'" + value + "'");
-    }
-
-    private static LocalDate parse(String text, DateTimeFormatter format) {
-        try {
-            return LocalDate.parse(text, format);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** {@code yyyy-MM-dd}, read by hand: most dates come so, and the general parser is slow for millions of rows. */
-    private static LocalDate isoDate(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return null;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        if (year < 0 || month < 0 || day < 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     /** The number the ASCII digits from {@code start} to {@code end} make, or -1 when one is not a digit. */

@@ -4,10 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -25,9 +27,10 @@ public class FileLines implements Closeable {
      * A line of the file.
      *
      * @param text       the decoded text, or null when the bytes are not valid in the file's encoding
+     * @param original   the text with bytes that are not valid shown as U+FFFD: the text itself when it is valid
      * @param terminated false for a last line that ends without a line break (possibly cut off)
      */
-    public record Line(int number, String text, byte[] bytes, boolean terminated) {
+    public record Line(int number, String text, String original, boolean terminated) {
     }
 
     private static final int BUFFER_SIZE = 1 << 16;
@@ -37,6 +40,10 @@ public class FileLines implements Closeable {
     private final InputStream in;
     private final Charset charset;
     private final CharsetDecoder decoder;
+    /** Kept for the file: a decoder per line costs more than the decoding. Null where the JDK's strings decode faster. */
+    private final CharsetDecoder lenient;
+    private final TwoByteTable twoByte;
+    private CharBuffer chars = CharBuffer.allocate(256);
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int start;
     private int end;
@@ -51,6 +58,10 @@ public class FileLines implements Closeable {
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.lenient = charset.equals(StandardCharsets.UTF_8) ? null : charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.twoByte = TwoByteTable.of(charset);
         skipByteOrderMark();
     }
 
@@ -60,8 +71,8 @@ public class FileLines implements Closeable {
         if (length < 0) {
             return null;
         }
-        byte[] bytes = Arrays.copyOf(line, length);
-        return new Line(number, decode(bytes, textLength(length)), bytes, !atEnd);
+        String original = decodeLeniently(textLength(length));
+        return new Line(number, isValid(original, textLength(length)) ? original : null, original, !atEnd);
     }
 
     /**
@@ -93,8 +104,8 @@ public class FileLines implements Closeable {
         if (ascii) {
             return true;
         }
-        String text = decode(Arrays.copyOf(line, length), textLength(length));
-        return text != null && text.isBlank();
+        String text = decodeLeniently(textLength(length));
+        return isValid(text, textLength(length)) && text.isBlank();
     }
 
     /**
@@ -166,19 +177,40 @@ public class FileLines implements Closeable {
         in.close();
     }
 
+    /** The first bytes of the line as text, bytes that are not valid as U+FFFD. */
+    private String decodeLeniently(int length) {
+        if (lenient == null) {
+            return new String(line, 0, length, charset);
+        }
+        int capacity = (int) Math.ceil(length * (double) lenient.maxCharsPerByte());
+        if (chars.capacity() < capacity) {
+            chars = CharBuffer.allocate(Math.max(capacity, 2 * chars.capacity()));
+        }
+        if (twoByte != null) {
+            int n = twoByte.decode(line, length, chars.array());
+            if (n >= 0) {
+                return new String(chars.array(), 0, n);
+            }
+        }
+        chars.clear();
+        lenient.reset().decode(ByteBuffer.wrap(line, 0, length), chars, true);
+        lenient.flush(chars);
+        return new String(chars.array(), 0, chars.position());
+    }
+
     /**
-     * Decodes leniently first (the fast path): bad bytes become U+FFFD, so a line without it is valid; only a line
-     * with it is decoded strictly, to tell bad bytes from a delivered U+FFFD.
+     * Whether the first bytes of the line are valid text, given them decoded leniently (the fast path): a line
+     * without U+FFFD is; only one with it is decoded strictly, to tell bad bytes from a delivered U+FFFD.
      */
-    private String decode(byte[] bytes, int length) {
-        String text = new String(bytes, 0, length, charset);
-        if (text.indexOf(REPLACEMENT) < 0) {
-            return text;
+    private boolean isValid(String lenientText, int length) {
+        if (lenientText.indexOf(REPLACEMENT) < 0) {
+            return true;
         }
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            decoder.reset().decode(ByteBuffer.wrap(line, 0, length));
+            return true;
         } catch (CharacterCodingException e) {
-            return null;
+            return false;
         }
     }
 

@@ -105,7 +105,8 @@ public class ImportFeedJobConfiguration {
         CsvRowReader reader = new CsvRowReader("feedLineReader", Path.of(job.getString(RegisterFeedFile.PATH)),
                 job.getLong(RegisterFeedFile.FILE_ID), feed.charset(), feed.delimiterChar());
         FeedRowValidator validator = new FeedRowValidator(feed, new CityExtent("本市", bounds[0], bounds[1], bounds[2], bounds[3]));
-        return new ImportFeedRows(reader, validator, jdbc, chunkSize);
+        return new ImportFeedRows(reader, validator, new FeedFileRegistry(jdbc).fields(job.getLong(RegisterFeedFile.FILE_ID)),
+                jdbc, chunkSize);
     }
 
     @Bean

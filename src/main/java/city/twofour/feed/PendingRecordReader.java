@@ -4,14 +4,11 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams the imported rows of some feeds that no golden record links to yet, file by file, line by line. A row
@@ -21,17 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PendingRecordReader {
 
     private static final String PENDING_RECORDS = """
-            SELECT r.file_id, r.line_no, f.feed, r.fields::text AS fields, r.original
+            SELECT r.file_id, r.line_no, f.feed, r.fields, f.fields AS field_names, r.original
               FROM staging.feed_record r
               JOIN ops.feed_file f ON f.id = r.file_id
              WHERE f.feed = ANY (?) AND f.status = 'imported'
                AND NOT EXISTS (SELECT 1 FROM master.source_record l WHERE l.file_id = r.file_id AND l.line_no = r.line_no)
              ORDER BY r.file_id, r.line_no
             """;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
 
     private PendingRecordReader() {
     }
@@ -46,7 +39,7 @@ public final class PendingRecordReader {
                 .connectionAutoCommit(false)
                 .saveState(false)
                 .rowMapper((rs, n) -> new PendingRecord(rs.getLong("file_id"), rs.getInt("line_no"), rs.getString("feed"),
-                        JSON.readValue(rs.getString("fields"), FIELDS), rs.getString("original")))
+                        StagedFields.read(rs), rs.getString("original")))
                 .build();
     }
 

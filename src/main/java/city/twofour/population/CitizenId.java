@@ -27,6 +27,12 @@ public final class CitizenId {
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
             "71", "81", "82", "83");
+    /** Whether the two digits are a province code, by their value: looked up for every number of a file. */
+    private static final boolean[] PROVINCE = new boolean[100];
+
+    static {
+        PROVINCE_CODES.forEach(code -> PROVINCE[Integer.parseInt(code)] = true);
+    }
 
     private final String value;
     private final boolean upgraded;
@@ -43,9 +49,9 @@ public final class CitizenId {
      */
     public static CitizenId parse(String text) {
         String s = text == null ? "" : text.strip().toUpperCase();
-        Optional<CitizenIdProblem> problem = problemOf(s);
-        if (problem.isPresent()) {
-            throw new InvalidCitizenIdException(problem.get(), text);
+        CitizenIdProblem problem = problem(s);
+        if (problem != null) {
+            throw new InvalidCitizenIdException(problem, text);
         }
         return s.length() == 15 ? new CitizenId(upgrade(s), true) : new CitizenId(s, false);
     }
@@ -60,32 +66,38 @@ public final class CitizenId {
      * number or a valid 15-digit old number. Checks run in the order of {@link CitizenIdProblem}.
      */
     public static Optional<CitizenIdProblem> problemOf(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of(CitizenIdProblem.BLANK);
+        return Optional.ofNullable(problem(text == null ? "" : text.strip().toUpperCase()));
+    }
+
+    /**
+     * The first problem of a stripped, upper-case text, or null. Reads the digits where they stand, without taking
+     * the text apart: every row of a population file has a number.
+     */
+    private static CitizenIdProblem problem(String s) {
+        if (s.isEmpty()) {
+            return CitizenIdProblem.BLANK;
         }
-        String s = text.strip().toUpperCase();
         if (s.length() != 18 && s.length() != 15) {
-            return Optional.of(CitizenIdProblem.WRONG_LENGTH);
+            return CitizenIdProblem.WRONG_LENGTH;
         }
         int digits = s.length() == 18 ? 17 : 15;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean ok = (c >= '0' && c <= '9') || (i == digits && c == 'X');
             if (!ok) {
-                return Optional.of(CitizenIdProblem.BAD_CHARACTERS);
+                return CitizenIdProblem.BAD_CHARACTERS;
             }
         }
-        if (!PROVINCE_CODES.contains(s.substring(0, 2))) {
-            return Optional.of(CitizenIdProblem.BAD_REGION_CODE);
+        if (!PROVINCE[number(s, 0, 2)]) {
+            return CitizenIdProblem.BAD_REGION_CODE;
         }
-        String birth = s.length() == 18 ? s.substring(6, 14) : "19" + s.substring(6, 12);
-        if (parseBirthDate(birth) == null) {
-            return Optional.of(CitizenIdProblem.BAD_BIRTH_DATE);
+        if (birthDate(s) == null) {
+            return CitizenIdProblem.BAD_BIRTH_DATE;
         }
-        if (s.length() == 18 && checkCharacter(s.substring(0, 17)) != s.charAt(17)) {
-            return Optional.of(CitizenIdProblem.BAD_CHECK_CHARACTER);
+        if (s.length() == 18 && checkCharacterOf(s) != s.charAt(17)) {
+            return CitizenIdProblem.BAD_CHECK_CHARACTER;
         }
-        return Optional.empty();
+        return null;
     }
 
     /**
@@ -94,16 +106,17 @@ public final class CitizenId {
      * @throws IllegalArgumentException if the text is not 17 ASCII digits
      */
     public static char checkCharacter(String first17) {
-        if (first17 == null || first17.length() != 17) {
+        if (first17 == null || first17.length() != 17 || !first17.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("need 17 digits: " + first17);
         }
+        return checkCharacterOf(first17);
+    }
+
+    /** The check character of the first 17 characters, digits. */
+    private static char checkCharacterOf(String digits) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            char c = first17.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("need 17 digits: " + first17);
-            }
-            sum += (c - '0') * WEIGHTS[i];
+            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
         }
         return CHECK_CHARACTERS.charAt(sum % 11);
     }
@@ -122,18 +135,28 @@ public final class CitizenId {
         return first17 + checkCharacter(first17);
     }
 
-    private static LocalDate parseBirthDate(String yyyyMMdd) {
-        try {
-            int year = Integer.parseInt(yyyyMMdd.substring(0, 4));
-            int month = Integer.parseInt(yyyyMMdd.substring(4, 6));
-            int day = Integer.parseInt(yyyyMMdd.substring(6, 8));
-            if (year < EARLIEST_BIRTH_YEAR) {
-                return null;
-            }
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException | NumberFormatException e) {
+    /** The birth date in a number of 18 or 15 digits ({@code yyMMdd} of the 1900s), or null when it is none. */
+    private static LocalDate birthDate(String digits) {
+        boolean old = digits.length() == 15;
+        int year = old ? 1900 + number(digits, 6, 8) : number(digits, 6, 10);
+        int at = old ? 8 : 10;
+        if (year < EARLIEST_BIRTH_YEAR) {
             return null;
         }
+        try {
+            return LocalDate.of(year, number(digits, at, at + 2), number(digits, at + 2, at + 4));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number the digits from {@code start} to {@code end} make. */
+    private static int number(String digits, int start, int end) {
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            n = 10 * n + digits.charAt(i) - '0';
+        }
+        return n;
     }
 
     /** The 18-character number. */
@@ -157,7 +180,12 @@ public final class CitizenId {
     }
 
     public LocalDate birthDate() {
-        return parseBirthDate(value.substring(6, 14));
+        return birthDate(value);
+    }
+
+    /** The birth date as ISO text ({@code yyyy-MM-dd}), written from the number's digits. */
+    public String birthDateText() {
+        return value.substring(6, 10) + '-' + value.substring(10, 12) + '-' + value.substring(12, 14);
     }
 
     public Sex sex() {

@@ -43,14 +43,15 @@ public class OpenDiscrepancyTasks implements Tasklet {
             SELECT 'RWR' || lpad(r.id::text, 12, '0'), k.kind, 'review:' || r.id,
                    k.kind, r.entity, coalesce(r.code, r.candidate_code), k.kind || '|review:' || r.id,
                    jsonb_strip_nulls(jsonb_build_object('reason', r.reason, 'candidate', r.candidate_code,
-                                                        'score', r.score, 'row', fr.fields)),
-                   fr.fields ->> 'address', p.address_code, coalesce(g.village_code, a.village_code),
+                                                        'score', r.score, 'row', staging.fields_json(fr.fields, ff.fields))),
+                   staging.field_value(fr.fields, ff.fields, 'address'), p.address_code, coalesce(g.village_code, a.village_code),
                    coalesce(g.town_code, a.town_code), p.grid_code, a.geom, r.created_at,
                    CASE k.kind WHEN 'UNMATCHED_ADDRESS' THEN current_date + ? ELSE current_date + ? END
               FROM master.review_item r
              CROSS JOIN LATERAL (SELECT CASE WHEN r.reason ~ '(ADDRESS|PLACE|UNPLACED)' THEN 'UNMATCHED_ADDRESS'
                                              ELSE 'UNCERTAIN_MATCH' END AS kind) k
               LEFT JOIN staging.feed_record fr ON fr.file_id = r.file_id AND fr.line_no = r.line_no
+              LEFT JOIN ops.feed_file ff ON ff.id = r.file_id
               LEFT JOIN LATERAL (SELECT address_code, grid_code FROM master.person WHERE r.entity = 'person'
                                     AND code = coalesce(r.code, r.candidate_code)
                                  UNION ALL

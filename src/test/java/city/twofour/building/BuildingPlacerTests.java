@@ -111,7 +111,8 @@ class BuildingPlacerTests {
 
     private static PendingRecord fieldRow(String address, double lon, double lat) {
         return new PendingRecord(2, 2, "field-buildings",
-                Map.of("collection_no", "CJ1", "address", address, "longitude", lon, "latitude", lat), "");
+                Map.of("collection_no", "CJ1", "address", address, "longitude", Double.toString(lon),
+                        "latitude", Double.toString(lat)), "");
     }
 
     private static StandardAddress address(String code, String door, String building, double lon, double lat) {

@@ -29,10 +29,10 @@ class BuildingSurvivorshipTests {
     @Test
     void aFieldRanksItsFeedAsTheFeedDefinitionSays() {
         List<SourceRow> rows = List.of(
-                row("building-registry", 1, "2017-03-01", "floors", 3),
-                row("field-buildings", 2, "2026-08-04", "floors", 4));
+                row("building-registry", 1, "2017-03-01", "floors", "3"),
+                row("field-buildings", 2, "2026-08-04", "floors", "4"));
 
-        assertThat(survivorship.value(rows, "floors")).isEqualTo(4);
+        assertThat(survivorship.value(rows, "floors")).isEqualTo("4");
     }
 
     @Test
@@ -54,8 +54,8 @@ class BuildingSurvivorshipTests {
         assertThat(survivorship.value(rows, "use")).isNull();
     }
 
-    private static SourceRow row(String feed, int fileId, String date, String field, Object value) {
-        Map<String, Object> values = new LinkedHashMap<>();
+    private static SourceRow row(String feed, int fileId, String date, String field, String value) {
+        Map<String, String> values = new LinkedHashMap<>();
         values.put(feed.equals("field-buildings") ? "collected_at" : "registered_on", date);
         values.put(field, value);
         return new SourceRow(feed, fileId, 2, values);

@@ -60,7 +60,7 @@ class FacilityRecordBuilderTests {
     }
 
     private static PendingRecord row(String feed, String kind, double lon, double lat) {
-        Map<String, Object> values = new HashMap<>(Map.of("code", "C1", "longitude", lon, "latitude", lat,
+        Map<String, String> values = new HashMap<>(Map.of("code", "C1", "longitude", Double.toString(lon), "latitude", Double.toString(lat),
                 "status", "damaged"));
         if (kind != null) {
             values.put("kind", kind);

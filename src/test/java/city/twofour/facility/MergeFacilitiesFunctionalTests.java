@@ -170,7 +170,8 @@ class MergeFacilitiesFunctionalTests {
         // the test writes CGCS2000 coordinates into a BD-09 feed, so the expected place is where import-feed puts it
         city.run(importFeedJob, Map.of("feed", "city-management-parts", "file", "city-management/city_parts_20261123.csv"));
         Map<String, Object> converted = jdbc.queryForMap("""
-                SELECT (r.fields ->> 'longitude')::float8 AS lon, (r.fields ->> 'latitude')::float8 AS lat
+                SELECT staging.field_value(r.fields, f.fields, 'longitude')::float8 AS lon,
+                       staging.field_value(r.fields, f.fields, 'latitude')::float8 AS lat
                   FROM staging.feed_record r JOIN ops.feed_file f ON f.id = r.file_id WHERE f.file_name = 'city_parts_20261123.csv'""");
         jdbc.update("UPDATE master.facility SET geom = ST_SetSRID(ST_MakePoint(?, ?), 4490) WHERE code = ?",
                 (Double) converted.get("lon") + 0.000005, converted.get("lat"), hydrant.get("code"));

@@ -2,6 +2,7 @@ package city.twofour.feed;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import city.twofour.grid.CityExtent;
@@ -23,8 +24,12 @@ class FeedRowValidatorTests {
         FeedRecord record = floating.process(row(FLOATING, Map.of("name", "李娜", "citizen_id", "441900750101201",
                 "address", "东莞市南城街道", "registered_on", "2026/11/20")));
 
-        assertThat(record.values()).containsEntry("citizen_id", "441900197501012012").containsEntry("birth_date", "1975-01-01")
-                .containsEntry("sex", "male").containsEntry("registered_on", "2026-11-20");
+        assertThat(record.fields()).isEqualTo(FLOATING.recordFields());
+        assertThat(record.value("citizen_id")).isEqualTo("441900197501012012");
+        assertThat(record.value("birth_date")).isEqualTo("1975-01-01");
+        assertThat(record.value("sex")).isEqualTo("male");
+        assertThat(record.value("registered_on")).isEqualTo("2026-11-20");
+        assertThat(record.value("phone")).isNull();
     }
 
     @Test
@@ -38,7 +43,7 @@ class FeedRowValidatorTests {
         assertThat(rejection(FLOATING, with(base, "sex", "男")))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason)
                 .containsExactly("sex", RejectReason.CITIZEN_ID_MISMATCH);
-        assertThat(floating.process(row(FLOATING, with(base, "sex", "女"))).values()).containsEntry("sex", "female");
+        assertThat(floating.process(row(FLOATING, with(base, "sex", "女"))).value("sex")).isEqualTo("female");
     }
 
     @Test
@@ -53,9 +58,8 @@ class FeedRowValidatorTests {
 
     @Test
     void rejectsALineThatIsNotARowOfTheHeadersColumnsAsAWhole() {
-        Map<String, String> columns = new LinkedHashMap<>();
-        FLOATING.fields().values().forEach(f -> columns.put(f.column(), null));
-        CsvRow truncated = new CsvRow(1, 9, columns, 2, "马超,4419", null, false);
+        List<String> header = FLOATING.fields().values().stream().map(FieldDefinition::column).toList();
+        CsvRow truncated = new CsvRow(1, 9, header, List.of("马超", "4419"), "马超,4419", null, false);
 
         assertThat(catchThrowableOfType(RejectedRecordException.class, () -> floating.process(truncated)))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason, RejectedRecordException::detail)
@@ -72,12 +76,21 @@ class FeedRowValidatorTests {
     }
 
     @Test
+    void rejectsAValueWithTheUnitSeparatorThatSeparatesStagedValues() {
+        RejectedRecordException separator = rejection(FLOATING, Map.of("name", "李娜", "citizen_id", "441900199001012461",
+                "address", "东莞市\u001F南城", "registered_on", "2026-11-20"));
+
+        assertThat(separator.field()).isEqualTo("address");
+        assertThat(separator.reason()).isEqualTo(RejectReason.BAD_ENCODING);
+    }
+
+    @Test
     void convertsGcj02CoordinatesToCgcs2000AndRejectsPointsOutsideTheCity() {
         FeedRecord hydrant = cityParts.process(row(CITY_PARTS, Map.of("code", "DG-1", "kind", "消防栓", "longitude", "113.757912",
                 "latitude", "23.025311")));
 
-        assertThat((Double) hydrant.values().get("longitude")).isBetween(113.7520, 113.7560);
-        assertThat((Double) hydrant.values().get("latitude")).isBetween(23.0270, 23.0290);
+        assertThat(Double.parseDouble(hydrant.value("longitude"))).isBetween(113.7520, 113.7560);
+        assertThat(Double.parseDouble(hydrant.value("latitude"))).isBetween(23.0270, 23.0290);
         assertThat(rejection(CITY_PARTS, Map.of("code", "DG-2", "kind", "路灯", "longitude", "23.02", "latitude", "113.75")))
                 .extracting(RejectedRecordException::field, RejectedRecordException::reason, RejectedRecordException::detail)
                 .containsExactly("longitude", RejectReason.COORDINATE_OUTSIDE_CITY,
@@ -88,7 +101,8 @@ class FeedRowValidatorTests {
     private static CsvRow row(FeedDefinition feed, Map<String, String> fields) {
         Map<String, String> columns = new LinkedHashMap<>();
         feed.fields().forEach((name, f) -> columns.put(f.column(), fields.getOrDefault(name, "")));
-        return new CsvRow(1, 2, columns, columns.size(), String.join(",", columns.values()), null, true);
+        return new CsvRow(1, 2, List.copyOf(columns.keySet()), List.copyOf(columns.values()), String.join(",", columns.values()),
+                null, true);
     }
 
     private static Map<String, String> with(Map<String, String> base, String field, String value) {

@@ -1,7 +1,6 @@
 package city.twofour.feed;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +35,13 @@ class FieldValuesTests {
     void readsDatesInTheListedFormatsStrictly() {
         var formats = FieldValues.dateFormats(List.of("yyyy-MM-dd", "yyyyMMdd"));
 
-        assertThat(FieldValues.date("d", "2026-11-20", formats)).isEqualTo(LocalDate.of(2026, 11, 20));
-        assertThat(FieldValues.date("d", "20261120", formats)).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(FieldValues.date("d", "2026-11-20", formats)).isEqualTo("2026-11-20");
+        assertThat(FieldValues.date("d", "20261120", formats)).isEqualTo("2026-11-20");
         assertThat(reason(() -> FieldValues.date("d", "2026-02-30", formats))).isEqualTo(RejectReason.BAD_DATE);
         assertThat(reason(() -> FieldValues.date("d", "2026/11/20", formats))).isEqualTo(RejectReason.BAD_DATE);
         assertThat(reason(() -> FieldValues.date("d", "2026-1-05", formats))).isEqualTo(RejectReason.BAD_DATE);
-        assertThat(FieldValues.date("d", "２０２６-１１-２０", formats)).isEqualTo(LocalDate.of(2026, 11, 20));
-        assertThat(FieldValues.date("d", "2026年1月5日", FieldValues.dateFormats(List.of()))).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(FieldValues.date("d", "２０２６-１１-２０", formats)).isEqualTo("2026-11-20");
+        assertThat(FieldValues.date("d", "2026年1月5日", FieldValues.dateFormats(List.of()))).isEqualTo("2026-01-05");
         assertThat(reason(() -> FieldValues.date("d", "2026-11-20", FieldValues.dateFormats(List.of("yyyyMMdd")))))
                 .isEqualTo(RejectReason.BAD_DATE);
     }
@@ -75,6 +74,21 @@ class FieldValuesTests {
         assertThat(FieldValues.decimal("n", "３.５")).isEqualTo(new BigDecimal("3.5"));
         assertThat(reason(() -> FieldValues.integer("n", "1.5"))).isEqualTo(RejectReason.BAD_NUMBER);
         assertThat(reason(() -> FieldValues.degrees("n", "113°45'"))).isEqualTo(RejectReason.BAD_NUMBER);
+    }
+
+    @Test
+    void readsDateTimesInTheDefaultFormatsAsIsoText() {
+        var formats = FieldValues.dateTimeFormats(List.of());
+
+        assertThat(FieldValues.dateTime("t", "2026-10-31 13:53:48", formats)).isEqualTo("2026-10-31T13:53:48");
+        assertThat(FieldValues.dateTime("t", "2026-11-19 23:48", formats)).isEqualTo("2026-11-19T23:48");
+        assertThat(FieldValues.dateTime("t", "2026-11-19 23:48:00", formats)).isEqualTo("2026-11-19T23:48");
+        assertThat(FieldValues.dateTime("t", "2026/1/5 9:05", formats)).isEqualTo("2026-01-05T09:05");
+        assertThat(FieldValues.dateTime("t", "20261031135348", formats)).isEqualTo("2026-10-31T13:53:48");
+        for (String bad : List.of("2026-02-30 10:00", "2026-10-31 24:00", "2026-10-31 13:60", "2026-10-31 13:53:61",
+                "2026-10-31T13:53", "2026-10-31 1:53", "2026-10-31 13:53:4")) {
+            assertThat(reason(() -> FieldValues.dateTime("t", bad, formats))).as(bad).isEqualTo(RejectReason.BAD_DATE);
+        }
     }
 
     private static RejectReason reason(Runnable check) {

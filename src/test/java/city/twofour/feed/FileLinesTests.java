@@ -47,6 +47,13 @@ class FileLinesTests {
     }
 
     @Test
+    void decodesGb18030sFourByteCharacters() throws IOException {
+        FileLines lines = lines("𠮷野家,东莞\n".getBytes(GB18030), GB18030);
+
+        assertThat(lines.next().text()).isEqualTo("𠮷野家,东莞");
+    }
+
+    @Test
     void aGbkFileReadAsUtf8IsUndecodable() throws IOException {
         assertThat(lines("莞城街道\n".getBytes(GB18030), StandardCharsets.UTF_8).next().text()).isNull();
     }

@@ -17,6 +17,7 @@ class CitizenIdTests {
 
         assertThat(id.regionCode()).isEqualTo("110105");
         assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
+        assertThat(id.birthDateText()).isEqualTo("1949-12-31");
         assertThat(id.sex()).isEqualTo(Sex.FEMALE);
         assertThat(id.wasUpgraded()).isFalse();
     }
@@ -44,6 +45,7 @@ class CitizenIdTests {
         assertThat(id.value()).isEqualTo("11010519491231002X");
         assertThat(id.wasUpgraded()).isTrue();
         assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
+        assertThat(id.birthDateText()).isEqualTo("1949-12-31");
     }
 
     @Test

@@ -74,8 +74,8 @@ class PersonMatcherTests {
         return new PendingRecord(1, line, "floating-population-registration", values(id, name, phone), "");
     }
 
-    private static Map<String, Object> values(String id, String name, String phone) {
-        Map<String, Object> values = new HashMap<>();
+    private static Map<String, String> values(String id, String name, String phone) {
+        Map<String, String> values = new HashMap<>();
         values.put("citizen_id", id);
         values.put("name", name);
         values.put("phone", phone);

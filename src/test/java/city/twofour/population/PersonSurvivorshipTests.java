@@ -67,7 +67,7 @@ class PersonSurvivorshipTests {
         assertThat(person.kind()).isEqualTo("household");
     }
 
-    private static PersonSource source(String feed, int line, Map<String, Object> fields) {
+    private static PersonSource source(String feed, int line, Map<String, String> fields) {
         return new PersonSource(1, line, feed, fields);
     }
 }

@@ -96,7 +96,7 @@ class DeclarationCheckerTests {
     }
 
     static PendingRecord declaration(String label, String type, String entity, String key, String address) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         values.put("declaration_no", "SB44190000600100001");
         values.put("type", type);
         values.put("declared_at", "2026-10-31T13:53:48");
@@ -109,7 +109,7 @@ class DeclarationCheckerTests {
     }
 
     private static PendingRecord withContent(PendingRecord row, String content) {
-        Map<String, Object> values = new LinkedHashMap<>(row.values());
+        Map<String, String> values = new LinkedHashMap<>(row.values());
         values.put("content", content);
         return new PendingRecord(row.fileId(), row.recordNo(), row.feed(), values, row.original());
     }

@@ -95,7 +95,7 @@ class ResultCheckerTests {
     }
 
     private static PendingRecord result(String task, String result, String corrections, String officer) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         values.put("task_code", task);
         values.put("result", result);
         if (!corrections.isEmpty()) {

@@ -16,13 +16,12 @@ import city.twofour.building.GoldenRentalHouse;
 import city.twofour.building.PlacedRow;
 import city.twofour.building.SourceRow;
 import city.twofour.common.ChangeReason;
+import city.twofour.feed.StagedFields;
 import city.twofour.grid.AssignmentMethod;
 import city.twofour.grid.LonLat;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Links each placed row to its building or rental house, then recomputes the golden records the chunk touched from
@@ -39,7 +38,7 @@ public class BuildingWriter implements ItemWriter<PlacedRow> {
             """;
 
     private static final String LINKED_ROWS = """
-            SELECT s.entity, s.code, f.feed, s.file_id, s.line_no, r.fields::text AS fields
+            SELECT s.entity, s.code, f.feed, s.file_id, s.line_no, r.fields, f.fields AS field_names
               FROM master.source_record s
               JOIN staging.feed_record r ON r.file_id = s.file_id AND r.line_no = s.line_no
               JOIN ops.feed_file f ON f.id = s.file_id
@@ -86,10 +85,6 @@ public class BuildingWriter implements ItemWriter<PlacedRow> {
                     excluded.first_seen, excluded.last_seen, excluded.sources, excluded.status)
             """;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
     private final BuildingMerger merger;
 
@@ -133,7 +128,7 @@ public class BuildingWriter implements ItemWriter<PlacedRow> {
             String entity = rs.getString("entity");
             String code = rs.getString("code");
             SourceRow row = new SourceRow(rs.getString("feed"), rs.getLong("file_id"), rs.getInt("line_no"),
-                    JSON.readValue(rs.getString("fields"), FIELDS));
+                    StagedFields.read(rs));
             if (entity.equals("building")) {
                 rows.computeIfAbsent(code, c -> new Rows()).building.add(row);
             } else {

@@ -88,7 +88,7 @@ public class RegisterFeedFile implements Tasklet {
             throw new IllegalArgumentException("replaces=" + parameters.replaces() + ": no imported file of feed "
                     + feed.name() + " has that name");
         }
-        registry.setStatus(file.id(), FeedFileRegistry.IMPORTING);
+        registry.startImport(file.id(), feed.recordFields());
         registry.recordDelivery(file, "ACCEPTED", jobExecutionId);
         ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
         job.putLong(FILE_ID, file.id());

@@ -18,6 +18,7 @@ import city.twofour.address.AddressMatcher;
 import city.twofour.common.ArrayColumns;
 import city.twofour.common.AsynchronousCommit;
 import city.twofour.common.ChangeReason;
+import city.twofour.feed.StagedFields;
 import city.twofour.grid.AssignmentMethod;
 import city.twofour.population.GoldenPerson;
 import city.twofour.population.PersonLink;
@@ -26,8 +27,6 @@ import city.twofour.population.PersonSurvivorship;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Links each delivered row to its golden person ({@code master.source_record}), records its review items, then
@@ -63,11 +62,12 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
      * of the demo.
      */
     private static final String LINKED_ROWS = """
-            SELECT s.code, s.file_id, s.line_no, s.feed, r.fields::text AS fields
+            SELECT s.code, s.file_id, s.line_no, s.feed, r.fields, f.fields AS field_names
               FROM unnest(?::text[]) AS k (code)
              CROSS JOIN LATERAL (SELECT l.code, l.file_id, l.line_no, l.feed FROM master.source_record l
                                   WHERE l.entity = 'person' AND l.code = k.code OFFSET 0) s
               JOIN staging.feed_record r ON r.file_id = s.file_id AND r.line_no = s.line_no
+              JOIN ops.feed_file f ON f.id = s.file_id
              WHERE NOT EXISTS (SELECT 1 FROM master.review_item v
                                 WHERE v.file_id = s.file_id AND v.line_no = s.line_no AND v.reason = 'SAME_ID_OTHER_NAME')
             """;
@@ -105,10 +105,6 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
                     excluded.address_level, excluded.address_confidence, excluded.grid_code, excluded.grid_method,
                     excluded.first_seen, excluded.last_seen, excluded.seen_on_site)
             """;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
     private final PersonSurvivorship survivorship;
@@ -250,7 +246,7 @@ public class GoldenPersonWriter implements ItemWriter<PersonLink> {
         jdbc.query(LINKED_ROWS, rs -> {
             sources.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>()).add(new PersonSource(
                     rs.getLong("file_id"), rs.getInt("line_no"), rs.getString("feed"),
-                    JSON.readValue(rs.getString("fields"), FIELDS)));
+                    StagedFields.read(rs)));
         }, (Object) codes);
         return sources.entrySet().stream().map(e -> survivorship.merge(e.getKey(), e.getValue())).toList();
     }
