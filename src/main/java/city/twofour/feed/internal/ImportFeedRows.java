@@ -38,24 +38,12 @@ public class ImportFeedRows implements Tasklet, ItemStream {
             FROM STDIN (FORMAT binary)
             """;
 
-<<<<<<< HEAD
-=======
-    /**
-     * A chunk's rows and the reader's position commit together, in one database, so a commit that a server crash
-     * loses takes both back and the restart resumes where the rows end: the chunk need not wait for its commit to
-     * reach the disk. The job's later steps commit as usual, which also makes every chunk before them durable.
-     */
-    private static final String ASYNCHRONOUS_COMMIT = """
-            SET LOCAL synchronous_commit = off
-            """;
-
     /**
      * Rejects a chunk collects at most: they wait in memory until the chunk's good rows are copied, so a chunk of a
      * file of bad rows ends early rather than fill the heap.
      */
     static final int MAX_REJECTS_PER_CHUNK = 10_000;
 
->>>>>>> importspeed
     private final CsvRowReader rows;
     private final FeedRowValidator validator;
     private final List<String> registeredFields;
