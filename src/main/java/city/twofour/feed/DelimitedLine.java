@@ -23,7 +23,11 @@ public final class DelimitedLine {
         int i = 0;
         int n = line.length();
         while (true) {
-            if (i < n && line.charAt(i) == QUOTE) {
+            int close = i < n && line.charAt(i) == QUOTE ? line.indexOf(QUOTE, i + 1) : -1;
+            if (close > 0 && (close + 1 == n || line.charAt(close + 1) == delimiter)) {
+                fields.add(line.substring(i + 1, close)); // quoted without quotes inside: taken at once
+                i = close + 1;
+            } else if (i < n && line.charAt(i) == QUOTE) {
                 StringBuilder field = new StringBuilder();
                 i++;
                 boolean closed = false;

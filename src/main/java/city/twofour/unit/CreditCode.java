@@ -32,11 +32,12 @@ public final class CreditCode {
      * @throws InvalidCreditCodeException naming the first problem found
      */
     public static CreditCode parse(String text) {
-        Optional<CreditCodeProblem> problem = problemOf(text);
-        if (problem.isPresent()) {
-            throw new InvalidCreditCodeException(problem.get(), text);
+        String s = text == null ? "" : text.strip().toUpperCase();
+        CreditCodeProblem problem = problem(s);
+        if (problem != null) {
+            throw new InvalidCreditCodeException(problem, text);
         }
-        return new CreditCode(text.strip().toUpperCase());
+        return new CreditCode(s);
     }
 
     /** Whether {@link #parse(String)} would accept the text. */
@@ -46,33 +47,37 @@ public final class CreditCode {
 
     /** The first problem that makes the text invalid, in the order of {@link CreditCodeProblem}. */
     public static Optional<CreditCodeProblem> problemOf(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of(CreditCodeProblem.BLANK);
+        return Optional.ofNullable(problem(text == null ? "" : text.strip().toUpperCase()));
+    }
+
+    /** The first problem of a stripped, upper-case text, or null: parsing it is checking it, once. */
+    private static CreditCodeProblem problem(String s) {
+        if (s.isEmpty()) {
+            return CreditCodeProblem.BLANK;
         }
-        String s = text.strip().toUpperCase();
         if (s.length() != 18) {
-            return Optional.of(CreditCodeProblem.WRONG_LENGTH);
+            return CreditCodeProblem.WRONG_LENGTH;
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(s.charAt(i)) < 0) {
-                return Optional.of(CreditCodeProblem.BAD_CHARACTERS);
+                return CreditCodeProblem.BAD_CHARACTERS;
             }
         }
         if (REGISTERING_AUTHORITIES.indexOf(s.charAt(0)) < 0) {
-            return Optional.of(CreditCodeProblem.BAD_REGISTERING_AUTHORITY);
+            return CreditCodeProblem.BAD_REGISTERING_AUTHORITY;
         }
         for (int i = 2; i < 8; i++) {
             if (!Character.isDigit(s.charAt(i))) {
-                return Optional.of(CreditCodeProblem.BAD_REGION_CODE);
+                return CreditCodeProblem.BAD_REGION_CODE;
             }
         }
         if (checkCharacter(s.substring(0, 17)) != s.charAt(17)) {
-            return Optional.of(CreditCodeProblem.BAD_CHECK_CHARACTER);
+            return CreditCodeProblem.BAD_CHECK_CHARACTER;
         }
         if (organizationCheckCharacter(s.substring(8, 16)) != s.charAt(16)) {
-            return Optional.of(CreditCodeProblem.BAD_ORGANIZATION_CODE_CHECK);
+            return CreditCodeProblem.BAD_ORGANIZATION_CODE_CHECK;
         }
-        return Optional.empty();
+        return null;
     }
 
     /**

@@ -38,7 +38,10 @@ class DatePatternTests {
     private static List<String> texts(String pattern, DateTimeFormatter formatter) {
         SplittableRandom random = new SplittableRandom(pattern.hashCode());
         List<String> texts = new ArrayList<>(List.of("", "2026", "２０２６-１１-２０", "2024-02-29", "2023-02-29", "2026-11-20 24:00",
-                "2026-11-20 23:60", "2026-11-20 23:59:60", "2026/13/1", "2026/2/30 9:05", "20260230", "2026年2月29日", "2026.1.5"));
+                "2026-11-20 23:60", "2026-11-20 23:59:60", "2026/13/1", "2026/2/30 9:05", "20260230", "2026年2月29日", "2026.1.5",
+                "+20261-01-01", "-2026-01-01", "+2026-01-01", "20261-01-01", "2026/012/5", "2026/0000000001/5",
+                "2026/00000000001/5", "2026/-1/5", "2026/+1/5", "202611201", "+202611201", "2026/1/5 009:05", "2026-01-01 1:05",
+                "-20260101", "2026年01月05日", "2026-11-20 23:59:59.5"));
         for (int i = 0; i < 3_000; i++) {
             LocalDateTime time = LocalDateTime.of(1900 + random.nextInt(200), 1 + random.nextInt(12), 1 + random.nextInt(28),
                     random.nextInt(24), random.nextInt(60), random.nextInt(60));

@@ -15,6 +15,8 @@ class DelimitedLineTests {
         assertThat(DelimitedLine.split("", ',')).containsExactly("");
         assertThat(DelimitedLine.split("a,", ',')).containsExactly("a", "");
         assertThat(DelimitedLine.split("\"\",b", ',')).containsExactly("", "b");
+        assertThat(DelimitedLine.split("\"92441900MANQ14ME3K\",\"东莞市\"", ',')).containsExactly("92441900MANQ14ME3K", "东莞市");
+        assertThat(DelimitedLine.split("x,\"a\"\"\",\"\"\"b\"", ',')).containsExactly("x", "a\"", "\"b");
     }
 
     @Test
@@ -25,5 +27,6 @@ class DelimitedLineTests {
     @Test
     void textAfterAClosingQuoteIsBrokenQuoting() {
         assertThat(DelimitedLine.split("a,\"b\"c,d", ',')).isNull();
+        assertThat(DelimitedLine.split("\"b\" ", ',')).isNull();
     }
 }

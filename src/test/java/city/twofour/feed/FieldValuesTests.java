@@ -52,6 +52,10 @@ class FieldValuesTests {
         assertThat(FieldValues.phone("p", "+86 138-1234-5678")).isEqualTo("13812345678");
         assertThat(FieldValues.phone("p", "(0769) 2212 3456")).isEqualTo("0769-22123456");
         assertThat(FieldValues.phone("p", "020-12345678")).isEqualTo("020-12345678");
+        assertThat(FieldValues.phone("p", "（0755）1234\u30005678")).isEqualTo("0755-12345678");
+        assertThat(reason(() -> FieldValues.phone("p", "0755-1234567x"))).isEqualTo(RejectReason.BAD_PHONE);
+        assertThat(reason(() -> FieldValues.phone("p", "0055-12345678"))).isEqualTo(RejectReason.BAD_PHONE);
+        assertThat(reason(() -> FieldValues.phone("p", "0755-123456789"))).isEqualTo(RejectReason.BAD_PHONE);
         assertThat(reason(() -> FieldValues.phone("p", "22123456"))).isEqualTo(RejectReason.BAD_PHONE);
         assertThat(reason(() -> FieldValues.phone("p", "12345678901"))).isEqualTo(RejectReason.BAD_PHONE);
         assertThat(reason(() -> FieldValues.phone("p", "1381234567x"))).isEqualTo(RejectReason.BAD_PHONE);
