@@ -45,7 +45,7 @@ public final class AddressParser {
 
     /** A character that can be part of a name: not a digit, not a level word. */
     private static final String NAME_CHAR = "(?:(?!单元)[^\\d号栋层室%s])";
-    private static final String NOT_BEFORE_ROAD_SUFFIX = "(?![东南西北中]?(?:路|街|巷|道|大道|大街))";
+    private static final String NOT_BEFORE_ROAD_SUFFIX = "(?![东南西北中]?(?:路|街|巷|道|大道|大街)|\\d+巷)";
     private static final Pattern UNKNOWN_TOWN = Pattern.compile(
             String.format(NAME_CHAR, "路街巷社村区") + "{2,6}?(?:镇|街道)" + NOT_BEFORE_ROAD_SUFFIX);
     private static final Pattern UNKNOWN_VILLAGE = Pattern.compile(
@@ -53,6 +53,8 @@ public final class AddressParser {
     private static final Pattern ROAD = Pattern.compile(
             String.format(NAME_CHAR, "") + "{1," + (MAX_ROAD_NAME_LENGTH - 1) + "}?(?:(?:大道|大街|路|街|巷|道)(?:\\d+巷)?|\\d+巷)");
     private static final Pattern ROAD_AFTER_STEM = Pattern.compile("(?:[东南西北中新一二三四五六七八九]|\\d+)?(?:路|街|巷|道|大道|大街)");
+    /** The rest of a road named off a village: its suffix, ending the road where a number or a level word follows. */
+    private static final Pattern ROAD_SUFFIX_ENDING_IT = Pattern.compile(ROAD_AFTER_STEM.pattern() + "(?=[\\d号栋单层室]|$)");
     private static final Pattern DOOR = Pattern.compile("(\\d+(?:-\\d+)?)号");
     private static final Pattern BUILDING = Pattern.compile("([0-9A-Z]+(?:-\\d+)?)栋");
     private static final Pattern UNIT = Pattern.compile("([0-9A-Z]+)单元");
@@ -187,6 +189,10 @@ public final class AddressParser {
                 return end;
             }
             case ROAD -> {
+                int end = readRoadNamedOffVillage(s, pos, st);
+                if (end > pos) {
+                    return end;
+                }
                 Matcher m = region(ROAD, s, pos);
                 if (m.lookingAt()) {
                     st.road = m.group();
@@ -231,6 +237,27 @@ public final class AddressParser {
         }
     }
 
+    /**
+     * A road named off the village's name (唐洪村六巷, 深巷村大道), right after the village or repeating its name;
+     * returns the end, or -1. Read as a road of its own, the village's name would be taken for the village again.
+     */
+    private static int readRoadNamedOffVillage(String s, int pos, State st) {
+        if (st.village == null) {
+            return -1;
+        }
+        int from = s.startsWith(st.village, pos) ? pos + st.village.length()
+                : pos >= st.village.length() && s.startsWith(st.village, pos - st.village.length()) ? pos : -1;
+        if (from < 0) {
+            return -1;
+        }
+        Matcher suffix = region(ROAD_SUFFIX_ENDING_IT, s, from);
+        if (!suffix.lookingAt()) {
+            return -1;
+        }
+        st.road = st.village + suffix.group();
+        return suffix.end();
+    }
+
     private static int group(Pattern p, String s, int pos, java.util.function.Consumer<String> set) {
         Matcher m = region(p, s, pos);
         if (m.lookingAt()) {
@@ -252,6 +279,9 @@ public final class AddressParser {
             if (aliases.isBareStem(alias) && (!fresh || roadFollows) || !fresh && roadFollows) {
                 continue;
             }
+            if (!village && villageNamedAt(s, pos, len + 1)) {
+                return -1; // 万江墟 is the village 万江墟社区, not the town 万江 followed by 墟
+            }
             Division chosen = choose(found, st);
             if (village) {
                 st.villageCode = chosen == null ? null : chosen.code();
@@ -263,6 +293,16 @@ public final class AddressParser {
             return pos + len;
         }
         return -1;
+    }
+
+    /** Whether a village's name or alias of at least {@code minLength} characters begins at {@code pos}. */
+    private boolean villageNamedAt(String s, int pos, int minLength) {
+        for (int len = Math.min(aliases.maxAliasLength(), s.length() - pos); len >= minLength; len--) {
+            if (aliases.lookup(s.substring(pos, pos + len)).stream().anyMatch(Division::isVillage)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The one division meant: the only one in the town already read, or the only one at all; else null. */

@@ -58,7 +58,7 @@ public class LoadAddressesJobConfiguration {
 
     public LoadAddressesJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                          JdbcTemplate jdbc, DataSource dataSource,
-                                         @Value("${twofour.chunk-size}") int chunkSize,
+                                         @Value("${twofour.address.merge-chunk-size}") int chunkSize,
                                          @Value("${twofour.city.name}") String cityName) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;

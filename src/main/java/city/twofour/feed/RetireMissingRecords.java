@@ -37,21 +37,26 @@ public class RetireMissingRecords implements Tasklet {
              ORDER BY f.feed, d.place DESC, d.id DESC
             """;
 
+    /**
+     * Only the records in no current file are matched against the rejected lines: a rejected line is searched for
+     * the keys of a few records, not of every row of the feed.
+     */
     private static final String RETIRE = """
-            WITH rejected_line AS (
-                    SELECT f.feed, j.original
-                      FROM ops.feed_file f
-                      JOIN ops.reject j ON j.file_id = f.id
-                     WHERE f.id = ANY (?)),
-                 retiring AS (
+            WITH missing AS MATERIALIZED (
                     SELECT s.code
                       FROM (%2$s) s
-                      LEFT JOIN rejected_line v ON v.feed = s.feed AND strpos(v.original, s.source_key) > 0
                      GROUP BY s.code
-                    HAVING NOT bool_or(s.file_id = ANY (?) OR v.feed IS NOT NULL))
+                    HAVING NOT bool_or(s.file_id = ANY (?))),
+                 listed_with_a_mistake AS (
+                    SELECT s.code
+                      FROM (%2$s) s
+                      JOIN missing m ON m.code = s.code
+                      JOIN ops.feed_file f ON f.feed = s.feed AND f.id = ANY (?)
+                      JOIN ops.reject j ON j.file_id = f.id AND strpos(j.original, s.source_key) > 0)
             UPDATE master.%1$s t SET status = 'retired', updated_at = now()
-              FROM retiring r
+              FROM missing r
              WHERE t.code = r.code AND t.status <> 'retired'
+               AND NOT EXISTS (SELECT 1 FROM listed_with_a_mistake l WHERE l.code = r.code)
             """;
 
     private final JdbcTemplate jdbc;

@@ -1,5 +1,6 @@
 package city.twofour.population;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ public class MergePeopleJobConfiguration {
 
     public MergePeopleJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                        JdbcTemplate jdbc, DataSource dataSource,
-                                       @Value("${twofour.chunk-size}") int chunkSize,
+                                       @Value("${twofour.population.merge-chunk-size}") int chunkSize,
                                        @Value("${twofour.city.name}") String cityName,
                                        FeedDefinitions definitions) {
         this.jobRepository = jobRepository;
@@ -97,11 +98,12 @@ public class MergePeopleJobConfiguration {
     @Bean
     @StepScope
     public GoldenPersonWriter goldenPersonWriter() {
+        OffsetDateTime stepStart = MasterReferences.now(jdbc);
         Map<String, String> grids = MasterReferences.addressGrids(jdbc);
         PersonSurvivorship survivorship = new PersonSurvivorship(
                 definitions.byName(FEEDS),
                 Map.of(HOUSEHOLD_FEED, "household", FLOATING_FEED, "floating"), FIELD_FEED);
         return new GoldenPersonWriter(jdbc, survivorship,
-                AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), grids::get);
+                AddressLibrary.matcher(jdbc, AddressLibrary.divisions(jdbc, cityName)), grids::get, stepStart);
     }
 }

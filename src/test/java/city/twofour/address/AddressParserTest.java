@@ -80,10 +80,16 @@ class AddressParserTest {
             # former village names
             莞城街道北隅村宏图路6号                              | 441900006 | 441900006003 | 宏图路 | 6 | - | - | - | - | -
             石碣镇水南管理区水南路6号                            | 441900101 | 441900101201 | 水南路 | 6 | - | - | - | - | -
-            # a lane numbered off a name, not off a road
+            # a road or lane named off a village's or another name
             温塘一巷2号1栋101室                                 | -         | -            | 温塘1巷 | 2 | 1 | - | 1 | 101 | -
             温塘1巷2号                                         | -         | -            | 温塘1巷 | 2 | - | - | - | - | -
-            松山湖虚拟社区松山湖二巷3号                            | 441900401 | -            | 松山湖2巷 | 3 | - | - | - | - | -
+            石碣镇唐洪村六巷2号                                  | 441900101 | 441900101200 | 唐洪村6巷 | 2 | - | - | - | - | -
+            唐洪村唐洪村六巷2号1栋                               | 441900101 | 441900101200 | 唐洪村6巷 | 2 | 1 | - | - | - | -
+            企石镇深巷村深巷村二巷2号1栋101室                     | 441900105 | 441900105201 | 深巷村2巷 | 2 | 1 | - | 1 | 101 | -
+            深巷村深巷村大道8号                                  | 441900105 | 441900105201 | 深巷村大道 | 8 | - | - | - | - | -
+            石碣镇唐洪村唐洪村路3号                               | 441900101 | 441900101200 | 唐洪村路 | 3 | - | - | - | - | -
+            大朗镇巷头社区巷头八巷5号                             | 441900113 | 441900113004 | 巷头8巷 | 5 | - | - | - | - | -
+            松山湖虚拟社区松山湖二巷3号                            | 441900401 | 441900401498 | 松山湖2巷 | 3 | - | - | - | - | -
             # noise words
             岗贝路18号附近                                     | -         | -            | 岗贝路 | 18 | - | - | - | - | -
             东城岗贝社区岗贝路18号对面                           | 441900003 | 441900003001 | 岗贝路 | 18 | - | - | - | - | -
@@ -148,6 +154,24 @@ class AddressParserTest {
         ParsedAddress p = parser.parseAddress("东城岗贝村岗贝路18号");
         assertThat(p.villageCode()).isEqualTo("441900003001");
         assertThat(p.village()).isEqualTo("岗贝社区");
+    }
+
+    @Test
+    void aVillageWhoseNameBeginsWithTheTownsIsReadAsTheVillage() {
+        AddressParser parser = new AddressParser(DivisionAliases.of("东莞市", java.util.List.of(
+                Division.official("441900005", "万江街道", "441900"),
+                Division.official("441900005001", "万江墟社区居民委员会", "441900005"),
+                Division.official("441900005002", "万江社区居民委员会", "441900005"))));
+
+        ParsedAddress p = parser.parseAddress("万江墟万江墟新村六巷2号1栋");
+
+        assertThat(p.villageCode()).isEqualTo("441900005001");
+        assertThat(p.townCode()).isEqualTo("441900005");
+        assertThat(p.road()).isEqualTo("万江墟新村6巷");
+        assertThat(p.doorNumber()).isEqualTo("2");
+        assertThat(p.building()).isEqualTo("1");
+        assertThat(p.unparsed()).isEmpty();
+        assertThat(parser.parseAddress("万江街道万江社区万江路3号").villageCode()).isEqualTo("441900005002");
     }
 
     @Test

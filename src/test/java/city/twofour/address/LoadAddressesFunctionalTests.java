@@ -45,6 +45,7 @@ class LoadAddressesFunctionalTests {
     @DynamicPropertySource
     static void inbox(DynamicPropertyRegistry registry) {
         registry.add("twofour.inbox", () -> inbox.toString());
+        registry.add("twofour.address.merge-chunk-size", () -> "50");
     }
 
     @Autowired
@@ -122,6 +123,23 @@ class LoadAddressesFunctionalTests {
                 Integer.class)).isEqualTo(562 - kept);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master.history WHERE entity = 'address' AND reason LIKE '%complete list%'",
                 Integer.class)).isEqualTo(562 - kept);
+    }
+
+    @Test
+    void anAddressListedTwiceTakesItsLaterRowInOneChange() throws Exception {
+        List<String> lines = Files.readAllLines(inbox.resolve(LIST), StandardCharsets.UTF_8);
+        String first = lines.get(2);
+        String corrected = first.replace("|1栋|", "|2栋|");
+        String twice = "public-security/standard_addresses_20261123.txt";
+        Files.write(inbox.resolve(twice), List.of(lines.get(0), first, lines.get(3), corrected), StandardCharsets.UTF_8);
+
+        JobExecution execution = jobs.startJob(parameters(twice, false));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String code = first.substring(0, first.indexOf('|'));
+        assertThat(jdbc.queryForObject("SELECT building FROM master.address WHERE code = ?", String.class, code)).isEqualTo("2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.changes WHERE code = ?", Integer.class, code)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master.source_record WHERE code = ?", Integer.class, code)).isEqualTo(2);
     }
 
     private JobParameters parameters(String file, boolean retireMissing) {

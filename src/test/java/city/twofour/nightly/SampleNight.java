@@ -111,7 +111,9 @@ final class SampleNight {
                 "twofour.archive", var.resolve("archive").toString(),
                 "twofour.outbox", var.resolve("outbox").toString(),
                 "twofour.import.chunk-size", "100",
-                "twofour.chunk-size", "50");
+                "twofour.chunk-size", "50",
+                "twofour.address.merge-chunk-size", "50",
+                "twofour.population.merge-chunk-size", "50");
     }
 
     /** An empty database but for the sample map, and every sample feed waiting in the inbox. */

@@ -51,8 +51,10 @@ class MergePeopleFunctionalTests {
     static Path inbox;
 
     @DynamicPropertySource
-    static void inbox(DynamicPropertyRegistry registry) {
+    static void inboxAndChunks(DynamicPropertyRegistry registry) {
         registry.add("twofour.inbox", () -> inbox.toString());
+        // several chunks, so that a person's rows fall in different chunks and a failing run leaves some committed
+        registry.add("twofour.population.merge-chunk-size", () -> "200");
     }
 
     @Autowired
@@ -162,6 +164,32 @@ class MergePeopleFunctionalTests {
                 """, String.class)).isEqualTo("430623198311250749 SAME_CITIZEN_ID");
         assertThat(jdbc.queryForObject("SELECT name FROM master.person WHERE code = '430623198311250749'", String.class))
                 .isEqualTo("张倩");
+    }
+
+    @Test
+    void aPersonPlacedByAnEarlierRunIsPlacedAgainWhenARowHoldsThemAgain() throws Exception {
+        jobs.startJob(jobs.getUniqueJobParameters());
+        String code = "430623198311250749";
+        String placed = jdbc.queryForObject("SELECT address_code FROM master.person WHERE code = ?", String.class, code);
+        assertThat(placed).isNotNull();
+        // as if an earlier address library had not known the address
+        jdbc.update("""
+                UPDATE master.person SET address_code = NULL, address_level = 'none', address_confidence = 0,
+                       grid_code = NULL, grid_method = NULL, updated_at = now() - interval '1 day'
+                 WHERE code = ?
+                """, code);
+        String header = Files.readAllLines(inbox.resolve(PERSON_FILES.get(MergePeopleJobConfiguration.FLOATING_FEED))).get(0);
+        String later = "public-security/floating_population_20261123.csv";
+        Files.write(inbox.resolve(later), List.of(header,
+                "张倩,430623198311250749,女,汉族,1983-11-25,湖南省岳阳市华容县某村,莞城街道东正社区鸿福路1号1栋101室,15195513443,2023-06-03,经商"));
+        new SampleCity(jobs, jdbc, inbox).run(importFeedJob, Map.of(ImportFeedParameters.FEED,
+                MergePeopleJobConfiguration.FLOATING_FEED, ImportFeedParameters.FILE, later));
+        jobs.setJob(mergePeopleJob);
+
+        jobs.startJob(jobs.getUniqueJobParameters());
+
+        assertThat(jdbc.queryForObject("SELECT address_code FROM master.person WHERE code = ?", String.class, code))
+                .isEqualTo(placed);
     }
 
     @Test

@@ -335,8 +335,12 @@ public class JobCommand {
             return true;
         }
         var error = execution.getAllFailureExceptions().stream().findFirst();
+        String why = error.map(ErrorMessages::oneLine).orElseGet(() -> lastStepExitDescription(execution));
+        if (why.contains(JobHistory.DELEGATE_FAILED)) {
+            why = history.failureOfRunsStarted(execution.getJobInstance()).orElse(why);
+        }
         System.err.printf("twofour: %s %s (execution %d): %s%n", name, execution.getStatus().name().toLowerCase(),
-                execution.getId(), error.map(ErrorMessages::oneLine).orElseGet(() -> lastStepExitDescription(execution)));
+                execution.getId(), why);
         if (error.isPresent()) {
             System.err.printf("  fix the cause, then resume with: twofour restart %d%n", execution.getId());
         }

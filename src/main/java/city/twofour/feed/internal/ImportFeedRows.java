@@ -3,6 +3,7 @@ package city.twofour.feed.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import city.twofour.common.AsynchronousCommit;
 import city.twofour.feed.CsvRow;
 import city.twofour.feed.CsvRowReader;
 import city.twofour.feed.FeedRecord;
@@ -38,15 +39,6 @@ public class ImportFeedRows implements Tasklet, ItemStream {
             """;
 
     /**
-     * A chunk's rows and the reader's position commit together, in one database, so a commit that a server crash
-     * loses takes both back and the restart resumes where the rows end: the chunk need not wait for its commit to
-     * reach the disk. The job's later steps commit as usual, which also makes every chunk before them durable.
-     */
-    private static final String ASYNCHRONOUS_COMMIT = """
-            SET LOCAL synchronous_commit = off
-            """;
-
-    /**
      * Rejects a chunk collects at most: they wait in memory until the chunk's good rows are copied, so a chunk of a
      * file of bad rows ends early rather than fill the heap.
      */
@@ -73,7 +65,9 @@ public class ImportFeedRows implements Tasklet, ItemStream {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        jdbc.execute(ASYNCHRONOUS_COMMIT);
+        // A chunk's rows and the reader's position commit together, in one database, so a commit that a server
+        // crash loses takes both back and the restart resumes where the rows end.
+        AsynchronousCommit.forThisTransaction(jdbc);
         List<Rejection> rejections = new ArrayList<>();
         CsvRow row = null;
         long loaded;
